@@ -68,6 +68,8 @@ export interface CmdOptions {
  */
 export interface Cmd {
   readonly done: Promise<CmdResult>;
+  /** Process group id of a real child process (absent for emulated commands). */
+  readonly pid?: number;
   cancel(): void;
 }
 

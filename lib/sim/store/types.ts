@@ -40,6 +40,10 @@ export interface ResourceInfo {
   categories: string[];
   verbs: string[];
   subresources: string[]; // e.g. ['status', 'log', 'binding']
+  /** Served from a CustomResourceDefinition (merge patch only, CR printer columns). */
+  custom?: boolean;
+  /** CRD `additionalPrinterColumns` of this version. */
+  printerColumns?: Array<{ name: string; type: string; format?: string; description?: string; priority?: number; jsonPath: string }>;
 }
 
 export interface GVR {
@@ -56,6 +60,11 @@ export interface StoreEvent {
   object: KObject;
   /** The object before the change (MODIFIED/DELETED). */
   old?: KObject;
+  /** Global resourceVersion of this change. */
+  resourceVersion?: number;
+  /** For DELETED events caused by a DELETE request: the request's propagationPolicy (default Background), so the
+   * cluster-side garbage collector can remove or orphan dependents. */
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
 }
 
 export interface ListOptions {
@@ -91,4 +100,37 @@ export interface Store {
   remove(gvr: GVR, namespace: string | undefined, name: string): KObject | undefined;
   /** All changes, for controllers. Returns an unsubscribe function. */
   subscribe(listener: (ev: StoreEvent) => void): () => void;
+}
+
+/** Admission hook: runs inside create/update before persisting; may mutate `obj` or throw ApiError. */
+export type AdmissionHook = (op: 'CREATE' | 'UPDATE', gvr: GVR, obj: KObject, old: KObject | undefined) => void;
+
+/** What the cluster behaviour plugs into the API server. */
+export interface ClusterHooks {
+  /** `kubectl logs`: return the log text, or undefined for the server's generic 400/404. */
+  podLogs?(namespace: string, pod: string, container: string | undefined, opts: { tailLines?: number; previous?: boolean }): string | ApiError;
+  /** Called for DELETE of a pod/namespace/etc. so graceful deletion and finalisation can be simulated. Return true if handled. */
+}
+
+/** The emulated server version (GET /version). */
+export interface ServerVersion {
+  major: string;
+  minor: string;
+  gitVersion: string;
+  gitCommit: string;
+  gitTreeState: 'clean';
+  buildDate: string;
+  goVersion: string;
+  compiler: 'gc';
+  platform: string;
+}
+
+/** A Store that can also persist: the store implementation exposes these. */
+export interface PersistentStore extends Store {
+  addAdmission(hook: AdmissionHook): void;
+  /** Serialisable snapshot of all objects + the current resourceVersion. */
+  snapshot(): { resourceVersion: number; objects: Array<{ gvr: GVR; object: KObject }>; resources: ResourceInfo[] };
+  /** Registers an extra served resource (CRDs). */
+  registerResource(info: ResourceInfo): void;
+  unregisterResource(gvr: GVR): void;
 }
