@@ -2,7 +2,7 @@
 // any verb it does not know (plugins). Flags that pick another server or identity, or read or
 // write local files, are refused wherever they appear, in `--f=v`, `--f v` and short forms.
 import type { Refusal } from './types';
-import { CLUSTER_NAME, LESSON_FILE, refuse, show, type CheckResult } from './allowlist';
+import { CLUSTER_NAME, LESSON_FILE, refuse, show, type CheckResult } from './allowlist-common';
 
 const READ_VERBS = ['get', 'describe', 'logs', 'explain', 'api-resources', 'api-versions', 'version', 'cluster-info', 'wait', 'top', 'config', 'events', 'help', 'options'];
 const WRITE_VERBS = ['run', 'create', 'apply', 'delete', 'scale', 'rollout', 'label', 'annotate', 'taint', 'cordon', 'uncordon', 'expose'];
@@ -90,8 +90,10 @@ function scan(args: string[], verb: string | null): { flags: Flag[]; positionals
 const flagText = (f: Flag) => (f.long ? `--${f.name}` : `-${f.name}`);
 
 function checkFlag(f: Flag, verb: string | null): Refusal | null {
-  const reason = DENIED_FLAGS[f.long || f.name.length > 1 ? f.name : f.name] ?? (f.long && /^(as|client)-/.test(f.name) ? CONNECTION : undefined);
-  if (reason && (f.long ? f.name.length > 1 : true)) return refuse('not-allowed', `Refused: ${flagText(f)} is not allowed in the lab; ${reason}.`);
+  const reason = f.long
+    ? f.name.length > 1 && (DENIED_FLAGS[f.name] ?? (/^(as|client)-/.test(f.name) ? CONNECTION : undefined))
+    : (f.name === 's' || f.name === 'k') && DENIED_FLAGS[f.name];
+  if (reason) return refuse('not-allowed', `Refused: ${flagText(f)} is not allowed in the lab; ${reason}.`);
   const name = f.long ? f.name : ({ o: 'output', f: 'filename', v: 'v' } as Record<string, string>)[f.name];
   if (name === 'output' && f.value !== undefined) {
     const format = f.value.split('=')[0];

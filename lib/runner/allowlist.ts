@@ -4,18 +4,9 @@
 import type { CommandSpec, Refusal } from './types';
 import { checkKubectl } from './allowlist-kubectl';
 import { checkDocker } from './allowlist-docker';
+import { checkClusterName, LESSON_FILE, refuse, show, type CheckResult } from './allowlist-common';
 
-/** `longRunning`: may legitimately run for minutes (kind create, kubectl -w, logs -f, wait). */
-export type CheckResult = { ok: true; mutating: boolean; longRunning: boolean } | Refusal;
-
-export const CLUSTER_NAME = /^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/;
-/** A lesson file or a file in the lab workdir, by bare name; the caller resolves it. */
-export const LESSON_FILE = /^[a-z0-9][a-z0-9._-]*\.ya?ml$/;
-const KIND_IMAGE = /^kindest\/node:v\d{1,3}\.\d{1,3}\.\d{1,3}(-[a-z0-9.]{1,20})?(@sha256:[a-f0-9]{64})?$/;
-const GO_DURATION = /^(\d{1,6}(ms|s|m|h))+$/;
-
-export const refuse = (code: Refusal['code'], message: string): Refusal => ({ ok: false, code, message });
-export const show = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
+export { CLUSTER_NAME, LESSON_FILE, checkClusterName, type CheckResult } from './allowlist-common';
 
 export function checkCommand(spec: CommandSpec): CheckResult {
   switch (spec.program) {
@@ -30,13 +21,8 @@ export function checkCommand(spec: CommandSpec): CheckResult {
   }
 }
 
-export function checkClusterName(name: string, what = 'cluster name'): Refusal | null {
-  if (CLUSTER_NAME.test(name)) return null;
-  return refuse(
-    'bad-argument',
-    `Refused: ${show(name)} is not a valid ${what}. Use 1-32 lowercase letters, digits and "-", starting and ending with a letter or digit.`,
-  );
-}
+const KIND_IMAGE = /^kindest\/node:v\d{1,3}\.\d{1,3}\.\d{1,3}(-[a-z0-9.]{1,20})?(@sha256:[a-f0-9]{64})?$/;
+const GO_DURATION = /^(\d{1,6}(ms|s|m|h))+$/;
 
 type FlagRule = (value: string) => Refusal | null;
 
