@@ -60,6 +60,8 @@ export interface CmdOptions {
   env?: Record<string, string>;
   /** Data written to stdin then closed (e.g. `kubectl apply -f -`). */
   stdin?: string;
+  /** Working directory (the lab's work dir, where lesson files are materialised). */
+  cwd?: string;
 }
 
 /**

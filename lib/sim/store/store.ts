@@ -1,0 +1,388 @@
+// In-memory object store of the simulated apiserver: one global resourceVersion, watch history, admission.
+import { randomUUID } from 'node:crypto';
+import { ApiError, type AdmissionHook, type GVR, type KObject, type ListOptions, type PersistentStore, type ResourceInfo, type StoreEvent } from './types';
+import { BUILTIN_RESOURCES, apiVersionOf, gvrKey } from '../api/resources';
+import { errors } from '../api/status';
+import { compileFieldSelector, matchLabels, parseFieldSelector, parseLabelSelector } from '../api/selectors';
+import { Registry, type Bucket } from './registry';
+import { History, type HistoryEntry } from './history';
+import { validateObject } from './validate';
+import { applyDefaults } from './defaults';
+import { crdAdmission, crdAfterCommit } from './crd';
+
+export type { HistoryEntry } from './history';
+
+export interface StoreOptions {
+  resources?: ResourceInfo[];
+  initialResourceVersion?: number;
+  now?: () => Date;
+  /** Watch history size (events kept for resume). */
+  historySize?: number;
+}
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+  preconditions?: { uid?: string; resourceVersion?: string };
+  dryRun?: boolean;
+}
+
+export interface Snapshot {
+  resourceVersion: number;
+  objects: Array<{ gvr: GVR; object: KObject }>;
+  resources: ResourceInfo[];
+}
+
+/** What the HTTP layer uses beyond the public contract (references, not clones: never mutate them). */
+export interface SimStore extends PersistentStore {
+  now(): Date;
+  info(gvr: GVR): ResourceInfo | undefined;
+  /** Resolves a resource by plural, for routing (`group`, `version`, `resource`). */
+  lookup(group: string, version: string, resource: string): ResourceInfo | undefined;
+  /** Objects matching the options, sorted like etcd keys (namespace, name). Shared references. */
+  scan(gvr: GVR, namespace: string | undefined, opts?: ListOptions): KObject[];
+  getRef(gvr: GVR, namespace: string | undefined, name: string): KObject | undefined;
+  /** apiserver DELETE semantics: finalizers and graceful pods only get deletionTimestamp. */
+  delete(gvr: GVR, namespace: string | undefined, name: string, opts?: DeleteOptions): { object: KObject; deleted: boolean };
+  /** create/update that run validation and admission but do not persist (dryRun=All). */
+  dryRunCreate(gvr: GVR, obj: KObject): KObject;
+  dryRunUpdate(gvr: GVR, obj: KObject): KObject;
+  /** History since `rv` (exclusive), or undefined when it is no longer available (410). */
+  eventsSince(rv: number): HistoryEntry[] | undefined;
+  /** Listener receiving shared references (for watches). */
+  subscribeRaw(listener: (e: HistoryEntry) => void): () => void;
+  /** Changes whenever the set of served resources changes (discovery/openapi caches). */
+  registryGeneration(): number;
+  restore(snapshot: Snapshot): void;
+}
+
+const GENERATION_RESOURCES = new Set([
+  'apps/deployments', 'apps/replicasets', 'apps/daemonsets', 'apps/statefulsets', 'batch/jobs', 'batch/cronjobs',
+  'networking.k8s.io/networkpolicies', 'networking.k8s.io/ingresses', 'policy/poddisruptionbudgets',
+  'apiextensions.k8s.io/customresourcedefinitions', '/replicationcontrollers', 'networking.k8s.io/ingressclasses',
+]);
+
+const GENERATE_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
+export function randomSuffix(n = 5): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += GENERATE_CHARS[Math.floor(Math.random() * GENERATE_CHARS.length)];
+  return s;
+}
+
+/** RFC3339 without fractional seconds, as metav1.Time marshals. */
+export function rfc3339(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function clone<T>(v: T): T {
+  return structuredClone(v);
+}
+
+function specOf(obj: KObject): string {
+  // Everything but metadata and status counts as "spec" for generation (matches the apiserver strategies closely enough).
+  const { metadata: _m, status: _s, ...rest } = obj as Record<string, unknown>;
+  void _m;
+  void _s;
+  return JSON.stringify(rest);
+}
+
+export function createStore(opts: StoreOptions = {}): SimStore {
+  const now = opts.now ?? (() => new Date());
+  const registry = new Registry(opts.resources ?? BUILTIN_RESOURCES);
+  let rv = opts.initialResourceVersion ?? 1;
+  const history = new History(opts.historySize ?? 10_000);
+  const hooks: AdmissionHook[] = [];
+  const listeners = new Set<(e: StoreEvent) => void>();
+  const rawListeners = new Set<(e: HistoryEntry) => void>();
+
+  function bucketOf(gvr: GVR): Bucket {
+    const b = registry.bucket(gvr);
+    if (!b) throw errors.genericNotFound();
+    return b;
+  }
+
+  function withVersion(obj: KObject, info: ResourceInfo): KObject {
+    const apiVersion = apiVersionOf(info);
+    return obj.apiVersion === apiVersion ? obj : { ...obj, apiVersion };
+  }
+
+  function emit(type: StoreEvent['type'], b: Bucket, object: KObject, old: KObject | undefined, propagationPolicy?: DeleteOptions['propagationPolicy']) {
+    const entry: HistoryEntry = { rv, type, key: b.key, namespace: object.metadata.namespace ?? '', object, old, propagationPolicy };
+    history.push(entry);
+    for (const l of rawListeners) l(entry);
+    if (listeners.size) {
+      const ev: StoreEvent = { type, gvr: { group: b.info.group, version: b.info.version, resource: b.info.resource }, object: clone(object), old: old && clone(old), resourceVersion: rv };
+      if (propagationPolicy) ev.propagationPolicy = propagationPolicy;
+      for (const l of listeners) {
+        try {
+          l(ev);
+        } catch {
+          // A failing controller must not break the write that triggered it.
+        }
+      }
+    }
+    if (b.key === 'apiextensions.k8s.io/customresourcedefinitions') crdAfterCommit(api, registry, type, object, old);
+  }
+
+  function checkNamespace(b: Bucket, obj: KObject, op: 'CREATE' | 'UPDATE') {
+    if (!b.info.namespaced) {
+      delete obj.metadata.namespace;
+      return;
+    }
+    const ns = obj.metadata.namespace;
+    if (!ns) throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    if (op !== 'CREATE') return;
+    const nsObj = registry.bucket({ group: '', version: 'v1', resource: 'namespaces' })?.get('', ns);
+    if (!nsObj) throw errors.namespaceNotFound(ns);
+    if (nsObj.metadata.deletionTimestamp)
+      throw errors.forbidden(b.info, obj.metadata.name ?? '', `unable to create new content in namespace ${ns} because it is being terminated`);
+  }
+
+  function prepareCreate(gvr: GVR, input: KObject): { b: Bucket; obj: KObject } {
+    const b = bucketOf(gvr);
+    const info = registry.versionInfo(gvr) ?? b.info;
+    const obj = clone(input);
+    if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = {};
+    obj.apiVersion = apiVersionOf(info);
+    obj.kind = info.kind;
+    const m = obj.metadata;
+    if (!m.name && m.generateName) m.name = `${m.generateName}${randomSuffix()}`;
+    checkNamespace(b, obj, 'CREATE');
+    validateObject(info, obj);
+    for (const k of ['deletionTimestamp', 'deletionGracePeriodSeconds'] as const) delete m[k];
+    m.uid = randomUUID();
+    m.creationTimestamp = rfc3339(now());
+    if (GENERATION_RESOURCES.has(b.key) || info.custom) m.generation = 1;
+    else delete m.generation;
+    applyDefaults(b.key, obj, now);
+    if (b.key === 'apiextensions.k8s.io/customresourcedefinitions') crdAdmission(registry, obj, undefined, now);
+    for (const h of hooks) h('CREATE', gvr, obj, undefined);
+    validateObject(info, obj);
+    if (b.get(m.namespace ?? '', m.name!)) throw errors.alreadyExists(b.info, m.name!);
+    return { b, obj };
+  }
+
+  function prepareUpdate(gvr: GVR, input: KObject, checkRV: boolean): { b: Bucket; obj: KObject; old: KObject } {
+    const b = bucketOf(gvr);
+    const info = registry.versionInfo(gvr) ?? b.info;
+    const obj = clone(input);
+    if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = {};
+    const m = obj.metadata;
+    obj.apiVersion = apiVersionOf(info);
+    obj.kind = info.kind;
+    if (!b.info.namespaced) delete m.namespace;
+    validateObject(info, obj);
+    const old = b.get(m.namespace ?? '', m.name!);
+    if (!old) throw errors.notFound(b.info, m.name!);
+    if (checkRV && m.resourceVersion && m.resourceVersion !== old.metadata.resourceVersion) throw errors.conflict(b.info, m.name!);
+    if (m.uid && m.uid !== old.metadata.uid) throw errors.conflict(b.info, m.name!, `Precondition failed: UID in precondition: ${m.uid}, UID in object meta: ${old.metadata.uid}`);
+    m.uid = old.metadata.uid;
+    m.creationTimestamp = old.metadata.creationTimestamp;
+    if (old.metadata.deletionTimestamp) {
+      m.deletionTimestamp = old.metadata.deletionTimestamp;
+      if (old.metadata.deletionGracePeriodSeconds != null) m.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    } else {
+      delete m.deletionTimestamp;
+      delete m.deletionGracePeriodSeconds;
+    }
+    if (old.metadata.generation != null) {
+      m.generation = specOf(obj) !== specOf(old) ? (old.metadata.generation as number) + 1 : old.metadata.generation;
+    }
+    if (b.key === 'apiextensions.k8s.io/customresourcedefinitions') crdAdmission(registry, obj, old, now);
+    for (const h of hooks) h('UPDATE', gvr, obj, old);
+    validateObject(info, obj);
+    return { b, obj, old };
+  }
+
+  function put(b: Bucket, obj: KObject, type: 'ADDED' | 'MODIFIED', old?: KObject) {
+    rv++;
+    obj.metadata.resourceVersion = String(rv);
+    b.set(obj.metadata.namespace ?? '', obj.metadata.name!, obj);
+    emit(type, b, obj, old);
+    return obj;
+  }
+
+  function removeNow(b: Bucket, obj: KObject, propagationPolicy?: DeleteOptions['propagationPolicy']): KObject {
+    b.delete(obj.metadata.namespace ?? '', obj.metadata.name!);
+    rv++;
+    const gone = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } };
+    emit('DELETED', b, gone, obj, propagationPolicy);
+    if (b.key === '/namespaces') finalizeNamespaceContents(obj.metadata.name!);
+    return gone;
+  }
+
+  /** The namespace controller's job, done at once: everything inside a deleted namespace goes too. */
+  function finalizeNamespaceContents(ns: string) {
+    for (const bucket of registry.buckets()) {
+      if (!bucket.info.namespaced) continue;
+      for (const o of bucket.itemsIn(ns)) removeNow(bucket, o);
+    }
+  }
+
+  function afterUpdate(b: Bucket, obj: KObject): KObject {
+    const m = obj.metadata;
+    // An object waiting only for its finalizers goes once the last one is removed (grace 0 or none).
+    if (m.deletionTimestamp && !(m.finalizers?.length) && !m.deletionGracePeriodSeconds) {
+      return removeNow(b, obj);
+    }
+    return obj;
+  }
+
+  const api: SimStore = {
+    now,
+    currentResourceVersion: () => rv,
+    resources: () => registry.all(),
+    registryGeneration: () => registry.generation,
+    info: (gvr) => registry.versionInfo(gvr),
+    lookup: (group, version, resource) => registry.versionInfo({ group, version, resource }),
+    getRef(gvr, namespace, name) {
+      const b = bucketOf(gvr);
+      const o = b.get(b.info.namespaced ? (namespace ?? '') : '', name);
+      return o && withVersion(o, registry.versionInfo(gvr) ?? b.info);
+    },
+    get(gvr, namespace, name) {
+      const o = api.getRef(gvr, namespace, name);
+      return o && clone(o);
+    },
+    scan(gvr, namespace, opts = {}) {
+      const b = bucketOf(gvr);
+      const info = registry.versionInfo(gvr) ?? b.info;
+      const labelSel = parseLabelSelector(opts.labelSelector);
+      const fieldSel = compileFieldSelector(info, parseFieldSelector(opts.fieldSelector));
+      const items = b.sorted(b.info.namespaced ? namespace : undefined);
+      const out: KObject[] = [];
+      for (const o of items) {
+        if (labelSel.length && !matchLabels(labelSel, o.metadata.labels)) continue;
+        if (fieldSel && !fieldSel(o)) continue;
+        out.push(withVersion(o, info));
+      }
+      return out;
+    },
+    list(gvr, namespace, opts) {
+      return { items: api.scan(gvr, namespace, opts).map(clone), resourceVersion: String(rv) };
+    },
+    create(gvr, obj) {
+      const { b, obj: o } = prepareCreate(gvr, obj);
+      return clone(put(b, o, 'ADDED'));
+    },
+    dryRunCreate(gvr, obj) {
+      const { obj: o } = prepareCreate(gvr, obj);
+      return o;
+    },
+    update(gvr, obj) {
+      const { b, obj: o, old } = prepareUpdate(gvr, obj, true);
+      if (JSON.stringify(o) === JSON.stringify({ ...old, metadata: { ...old.metadata, resourceVersion: o.metadata.resourceVersion ?? old.metadata.resourceVersion } })) {
+        return clone(old); // no-op updates do not bump the resourceVersion (apiserver behaviour)
+      }
+      return clone(afterUpdate(b, put(b, o, 'MODIFIED', old)));
+    },
+    dryRunUpdate(gvr, obj) {
+      return prepareUpdate(gvr, obj, true).obj;
+    },
+    mutate(gvr, namespace, name, fn) {
+      const cur = api.get(gvr, namespace, name);
+      if (!cur) return undefined;
+      fn(cur);
+      cur.metadata.resourceVersion = undefined;
+      return api.update(gvr, cur);
+    },
+    remove(gvr, namespace, name) {
+      const b = bucketOf(gvr);
+      const o = b.get(b.info.namespaced ? (namespace ?? '') : '', name);
+      return o ? clone(removeNow(b, o)) : undefined;
+    },
+    delete(gvr, namespace, name, dopts = {}) {
+      const b = bucketOf(gvr);
+      const ns = b.info.namespaced ? (namespace ?? '') : '';
+      const o = b.get(ns, name);
+      if (!o) throw errors.notFound(b.info, name);
+      const pre = dopts.preconditions;
+      if (pre?.uid && pre.uid !== o.metadata.uid)
+        throw errors.conflict(b.info, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${o.metadata.uid}`);
+      if (pre?.resourceVersion && pre.resourceVersion !== o.metadata.resourceVersion)
+        throw errors.conflict(b.info, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${o.metadata.resourceVersion}`);
+      if (b.key === '/namespaces' && ['default', 'kube-system', 'kube-public'].includes(name))
+        throw errors.forbidden(b.info, name, 'this namespace may not be deleted');
+      const isPod = b.key === '/pods';
+      const podGrace = (o as { spec?: { terminationGracePeriodSeconds?: number; nodeName?: string } }).spec;
+      let grace = dopts.gracePeriodSeconds ?? (isPod ? (podGrace?.terminationGracePeriodSeconds ?? 30) : 0);
+      // Pods never bound to a node (or already finished) have no kubelet to wait for.
+      const phase = (o as { status?: { phase?: string } }).status?.phase;
+      if (isPod && (!podGrace?.nodeName || phase === 'Succeeded' || phase === 'Failed')) grace = 0;
+      const hasFinalizers = !!o.metadata.finalizers?.length;
+      const graceful = (isPod && grace > 0) || b.key === '/namespaces';
+      if (dopts.dryRun) return { object: o, deleted: !hasFinalizers && !graceful };
+      if (!hasFinalizers && !graceful) return { object: clone(removeNow(b, o, dopts.propagationPolicy ?? 'Background')), deleted: true };
+      if (o.metadata.deletionTimestamp && !(isPod && grace < (o.metadata.deletionGracePeriodSeconds ?? 0))) {
+        if (!hasFinalizers && isPod && grace === 0) return { object: clone(removeNow(b, o)), deleted: true };
+        return { object: clone(o), deleted: false };
+      }
+      const next = clone(o);
+      const deadline = new Date(now().getTime() + (isPod ? grace : 0) * 1000);
+      next.metadata.deletionTimestamp = rfc3339(deadline);
+      next.metadata.deletionGracePeriodSeconds = isPod ? grace : 0;
+      if (b.key === '/namespaces') {
+        (next as { status?: Record<string, unknown> }).status = { ...((next as { status?: object }).status ?? {}), phase: 'Terminating' };
+        put(b, next, 'MODIFIED', o);
+        // Namespace controller emulation: contents go, then the namespace itself (after the caller has its answer).
+        setImmediate(() => {
+          const cur = b.get('', name);
+          if (cur && cur.metadata.uid === o.metadata.uid) {
+            finalizeNamespaceContents(name);
+            if (!cur.metadata.finalizers?.length) removeNow(b, cur);
+          }
+        });
+        return { object: clone(next), deleted: false };
+      }
+      if (isPod && grace === 0 && !hasFinalizers) return { object: clone(removeNow(b, o, dopts.propagationPolicy)), deleted: true };
+      if (isPod && grace === 0) next.metadata.deletionGracePeriodSeconds = 0;
+      put(b, next, 'MODIFIED', o);
+      return { object: clone(next), deleted: false };
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    subscribeRaw(listener) {
+      rawListeners.add(listener);
+      return () => rawListeners.delete(listener);
+    },
+    eventsSince: (since) => history.since(since, rv),
+    addAdmission(hook) {
+      hooks.push(hook);
+    },
+    registerResource(info) {
+      registry.register(info);
+    },
+    unregisterResource(gvr) {
+      registry.unregister(gvr);
+    },
+    snapshot() {
+      const objects: Snapshot['objects'] = [];
+      for (const b of registry.buckets()) {
+        for (const o of b.sorted(undefined)) objects.push({ gvr: { group: b.info.group, version: b.info.version, resource: b.info.resource }, object: clone(o) });
+      }
+      return { resourceVersion: rv, objects, resources: registry.all().filter((i) => i.custom).map(clone) };
+    },
+    restore(snap) {
+      for (const info of snap.resources ?? []) registry.register(info);
+      for (const { gvr, object } of snap.objects ?? []) {
+        const b = registry.bucket(gvr);
+        if (!b || !object?.metadata?.name) continue;
+        b.set(b.info.namespaced ? (object.metadata.namespace ?? '') : '', object.metadata.name, clone(object));
+      }
+      rv = Math.max(rv, snap.resourceVersion ?? 0);
+      history.clear();
+    },
+  };
+  return api;
+}
+
+/** Store restored from a snapshot (resourceVersion continues where it stopped). */
+export function loadStore(snapshot: Snapshot, opts: StoreOptions = {}): SimStore {
+  const s = createStore(opts);
+  s.restore(snapshot);
+  return s;
+}
+
+export { ApiError, gvrKey };
