@@ -92,6 +92,28 @@ describe('createLessonLoader', () => {
     if (!r.ok) expect(r.errors[0].message).toBe('lessons/06-link/steps/one.ja.md: not a regular file');
   });
 
+  it('refuses a body that is a directory or too large', async () => {
+    await writeLesson('07-dir', 'dir', 7, { ja: false });
+    await mkdir(path.join(root, '07-dir', 'steps', 'one.ja.md'));
+    const dir = await checkLessonTree(path.join(root, '07-dir'), 'lessons/07-dir', 'dir');
+    if (!dir.ok) expect(dir.errors[0].message).toBe('lessons/07-dir/steps/one.ja.md: not a regular file');
+    expect(dir.ok).toBe(false);
+
+    await writeLesson('08-big', 'big', 8);
+    await writeFile(path.join(root, '08-big', 'steps', 'one.en.md'), 'x'.repeat(64 * 1024 + 1));
+    const big = await checkLessonTree(path.join(root, '08-big'), 'lessons/08-big', 'big');
+    if (!big.ok) expect(big.errors[0].message).toBe('lessons/08-big/steps/one.en.md: file is 65537 bytes; the limit is 65536');
+    expect(big.ok).toBe(false);
+  });
+
+  it('reports a malformed lesson.yaml through listLessonProblems with its line', async () => {
+    await writeLesson('09-bad', 'bad', 9);
+    await writeFile(path.join(root, '09-bad', 'lesson.yaml'), YAML('bad', 9).replace('order: 9', 'order: "9"'));
+    const problems = await createLessonLoader(root, { bad: '09-bad' }, false).listLessonProblems();
+    expect(problems).toHaveLength(1);
+    expect(problems[0].errors[0]).toMatchObject({ file: 'lessons/09-bad/lesson.yaml', line: 3, column: 8, field: 'order' });
+  });
+
   it('reads only declared files', async () => {
     const loader = createLessonLoader(root, DIRS, false);
     expect(await loader.readLessonFile('a', 'conf.yaml')).toBe('kind: Cluster\n');

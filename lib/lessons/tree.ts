@@ -1,6 +1,7 @@
 // Reads one lesson folder (lesson.yaml, steps/*.md, files/*) and checks that everything it names exists.
 // Uses the file system but not server-only, so a CLI can run it too; the web app goes through loader.ts.
-import { lstat, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lesson } from './schema';
 import { LOCALES, type Locale } from './schema';
@@ -23,18 +24,26 @@ export const MAX_FILE_BYTES = 256 * 1024;
 
 type Read = { ok: true; text: string } | { ok: false; message: string };
 
-/** Reads a regular file (never a symlink, so a lesson cannot point outside its folder), capped in size. */
+/** Reads a regular file (never through a symlink, so a lesson cannot point outside its folder), capped in size. */
 async function readCapped(absPath: string, max: number): Promise<Read> {
-  let st;
+  let fh;
   try {
-    st = await lstat(absPath);
-  } catch {
-    return { ok: false, message: 'file not found' };
+    // O_NOFOLLOW makes the check and the read one step: a symlink fails with ELOOP instead of being followed.
+    fh = await open(absPath, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, message: 'file not found' };
+    if (code === 'ELOOP') return { ok: false, message: 'not a regular file' };
+    throw e;
   }
-  if (!st.isFile()) return { ok: false, message: 'not a regular file' };
-  if (st.size > max) return { ok: false, message: `file is ${st.size} bytes; the limit is ${max}` };
-  const text = await readFile(absPath, 'utf8');
-  return { ok: true, text };
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) return { ok: false, message: 'not a regular file' };
+    if (st.size > max) return { ok: false, message: `file is ${st.size} bytes; the limit is ${max}` };
+    return { ok: true, text: await fh.readFile('utf8') };
+  } finally {
+    await fh.close();
+  }
 }
 
 /**

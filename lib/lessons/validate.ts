@@ -1,7 +1,7 @@
 // Validates a lesson.yaml text and reports every problem as file:line:column: field: message.
 // Pure (no fs, no server-only) so a CLI and the tests can use it as well as the loader.
 import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
-import type { Document, Node } from 'yaml';
+import type { Document } from 'yaml';
 import type * as z from 'zod';
 import { LessonSchema, type Lesson } from './schema';
 
@@ -53,7 +53,7 @@ export function analyzeLessonSource(fileName: string, yamlText: string): { resul
     return { file: fileName, line, column: col, field, message };
   };
 
-  const bytes = Buffer.byteLength(yamlText, 'utf8');
+  const bytes = new TextEncoder().encode(yamlText).length;
   if (bytes > MAX_LESSON_BYTES) {
     return fail([{ file: fileName, line: 1, column: 1, field: '', message: `file is ${bytes} bytes; the limit is ${MAX_LESSON_BYTES}` }]);
   }

@@ -7,8 +7,9 @@ const CLASSES: Record<string, string> = {
   alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v',
   blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', cntrl: '\\x00-\\x1f\\x7f', print: ' -~', graph: '!-~',
 };
-const JS_SPECIAL = /[\\^$.*+?()[\]{}|/-]/;
-const lit = (c: string) => (JS_SPECIAL.test(c) ? `\\${c}` : c);
+// Escapes valid in a JS /u pattern: outside a class SyntaxCharacter and "/", inside also "-".
+const lit = (c: string) => (/[\\^$.*+?()[\]{}|/]/.test(c) ? `\\${c}` : c);
+const litInClass = (c: string) => (/[\\\]\[^-]/.test(c) ? `\\${c}` : c);
 
 export function compileGrep(pattern: string, opts: { extended: boolean; ignoreCase: boolean }): GrepCompile {
   try {
@@ -117,10 +118,10 @@ function bracket(p: string, i: number): { out: string; i: number } {
     } else if (p[j + 1] === '-' && p[j + 2] !== undefined && p[j + 2] !== ']') {
       const a = c, b = p[j + 2];
       if (a.codePointAt(0)! > b.codePointAt(0)!) throw new GrepSyntaxError('Invalid range end');
-      items.push(`${lit(a)}-${lit(b)}`);
+      items.push(`${litInClass(a)}-${litInClass(b)}`);
       j += 2;
     } else {
-      items.push(lit(c)); // backslash is literal inside POSIX brackets
+      items.push(litInClass(c)); // backslash is literal inside POSIX brackets
     }
   }
   throw new GrepSyntaxError('Unmatched [, [^, [:, [., or [=');

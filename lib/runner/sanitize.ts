@@ -43,51 +43,56 @@ export function createSanitizer(): Sanitizer {
     return c;
   };
 
-  const push = (chunk: string): string => {
-    let out = '';
-    for (const c of chunk) {
-      const code = c.codePointAt(0)!;
-      switch (state) {
-        case 'ground':
+  let out = '';
+  const step = (c: string): void => {
+    const code = c.codePointAt(0)!;
+    switch (state) {
+      case 'ground':
+        out += ground(c, code);
+        break;
+      case 'esc':
+        if (c === '[') {
+          state = 'csi';
+          seq = '';
+        } else if (c === ']' || c === 'P' || c === '_' || c === '^' || c === 'X') {
+          state = 'string';
+          stringLen = 0;
+        } else if (code >= 0x20 && code <= 0x2f) {
+          // intermediate of an nF escape (charset designation…): keep consuming
+        } else if (code >= 0x30 && code <= 0x7e) {
+          state = 'ground'; // two-byte escape such as ESC 7, ESC c: dropped
+        } else {
+          state = 'ground';
+          out += '\u241B' + ground(c, code); // lone ESC: shown
+        }
+        break;
+      case 'csi':
+        if (code >= 0x40 && code <= 0x7e) {
+          state = 'ground';
+          if (c === 'm' && /^[0-9;:]*$/.test(seq)) out += `\x1b[${seq}m`;
+        } else if (code >= 0x20 && code <= 0x3f && seq.length < MAX_CSI) {
+          seq += c;
+        } else {
+          state = 'ground';
           out += ground(c, code);
-          break;
-        case 'esc':
-          if (c === '[') {
-            state = 'csi';
-            seq = '';
-          } else if (c === ']' || c === 'P' || c === '_' || c === '^' || c === 'X') {
-            state = 'string';
-            stringLen = 0;
-          } else if (code >= 0x20 && code <= 0x2f) {
-            // intermediate of an nF escape (charset designation…): keep consuming
-          } else if (code >= 0x30 && code <= 0x7e) {
-            state = 'ground'; // two-byte escape such as ESC 7, ESC c: dropped
-          } else {
-            state = 'ground';
-            out += '\u241B' + ground(c, code); // lone ESC: shown
-          }
-          break;
-        case 'csi':
-          if (code >= 0x40 && code <= 0x7e) {
-            state = 'ground';
-            if (c === 'm' && /^[0-9;:]*$/.test(seq)) out += `\x1b[${seq}m`;
-          } else if (code >= 0x20 && code <= 0x3f && seq.length < MAX_CSI) {
-            seq += c;
-          } else {
-            state = 'ground';
-            out += ground(c, code);
-          }
-          break;
-        case 'string':
-          if (code === 0x07 || code === 0x9c) state = 'ground';
-          else if (code === 0x1b) state = 'stringEsc';
-          else if (code === 0x18 || code === 0x1a || ++stringLen > MAX_STRING) state = 'ground'; // CAN/SUB abort
-          break;
-        case 'stringEsc':
-          state = c === '\\' ? 'ground' : 'string';
-          break;
-      }
+        }
+        break;
+      case 'string':
+        if (code === 0x07 || code === 0x9c) state = 'ground';
+        else if (code === 0x1b) state = 'stringEsc';
+        else if (code === 0x18 || code === 0x1a || ++stringLen > MAX_STRING) state = 'ground'; // CAN/SUB abort
+        break;
+      case 'stringEsc':
+        // ST ends the string; any other ESC starts a new sequence, as in xterm.js.
+        state = 'esc';
+        if (c !== '\\') step(c);
+        else state = 'ground';
+        break;
     }
+  };
+  const push = (chunk: string): string => {
+    out = '';
+    for (const c of chunk) step(c);
     return out;
   };
 

@@ -1,0 +1,241 @@
+// Every UI string, in English and Japanese. `ja` is typed against `en`, so a missing key is a type error;
+// messages.test.ts checks the same at run time, plus matching {placeholders}.
+import type { Locale } from './locale';
+
+const en = {
+  'app.name': 'cni-lab',
+  'app.tagline': 'What a Kubernetes cluster does without a CNI: hands-on, on kind.',
+  'nav.skip': 'Skip to the lesson',
+  'nav.lessons': 'All lessons',
+  'lang.label': 'Language',
+  'theme.label': 'Theme',
+  'theme.auto': 'Auto',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+
+  'auth.checking': 'Connecting to the lab…',
+  'auth.missing':
+    'Not connected. Open the link that `npm start` printed (it contains the access token). Commands stay disabled until then.',
+  'auth.error': 'Cannot reach the lab server. Is `npm start` still running?',
+
+  'mode.live': 'Live: your Docker + kind',
+  'mode.sim': 'Simulated cluster (no Docker needed)',
+  'mode.unknown': 'Checking the mode…',
+  'mode.liveExplain': 'Commands run the real kind, kubectl and docker on this machine.',
+  'mode.simExplain':
+    'Commands run against a cluster simulated inside the lab. Docker is not used; the output imitates real kind and kubectl.',
+
+  'index.heading': 'Lessons',
+  'index.lesson': 'Lesson {n}',
+  'index.open': 'Open',
+  'index.continue': 'Continue at step {n}',
+  'index.empty': 'No lessons could be loaded. Check the server log.',
+
+  'lesson.steps': 'Steps',
+  'lesson.progress': '{done} of {total} steps done',
+  'lesson.stepOf': 'Step {n} of {total}',
+  'lesson.prev': 'Previous',
+  'lesson.next': 'Next',
+  'lesson.resetProgress': 'Reset progress',
+  'lesson.resetConfirm': 'Start this lesson again from step 1?',
+  'lesson.commands': 'Try it',
+  'lesson.run': 'Run',
+  'lesson.runCommand': 'Run in the terminal: {command}',
+  'lesson.expectFailure': 'expected to fail',
+  'lesson.liveOnly': 'Live mode only: needs a real kind node container.',
+  'lesson.files': 'Files for this step',
+  'lesson.sourceNote': 'About the transcripts',
+  'lesson.done': 'You reached the end of this lesson.',
+
+  'files.download': 'Download',
+  'files.edit': 'Edit',
+  'files.view': 'Done editing',
+  'files.save': 'Save my copy',
+  'files.saving': 'Saving…',
+  'files.saved': 'Saved. Commands that name {name} now use your copy.',
+  'files.saveFailed': 'Could not save: {message}',
+  'files.checking': 'Checking…',
+  'files.valid': 'No problems found.',
+  'files.invalid': 'This would be refused:',
+  'files.editorLabel': 'Edit {name}',
+  'files.revert': 'Back to the lesson version',
+  'files.editable': 'editable',
+
+  'terminal.label': 'Terminal',
+  'terminal.output': 'Terminal output',
+  'terminal.prompt': 'Command line',
+  'terminal.placeholder': 'Type a command, e.g. kubectl get nodes',
+  'terminal.run': 'Run',
+  'terminal.cancel': 'Cancel',
+  'terminal.copy': 'Copy selection',
+  'terminal.copied': 'Copied',
+  'terminal.clear': 'Clear terminal',
+  'terminal.search': 'Search output',
+  'terminal.searchPlaceholder': 'Find…',
+  'terminal.searchNext': 'Next match',
+  'terminal.searchPrev': 'Previous match',
+  'terminal.searchClose': 'Close search',
+  'terminal.running': 'Running · {elapsed}',
+  'terminal.started': 'Started: {command}',
+  'terminal.finished': 'Finished: {command}, {status}',
+  'terminal.busy': 'Another command is still running. Wait for it to finish or cancel it.',
+  'terminal.networkError': 'Cannot reach the lab server: {message}',
+  'terminal.streamLost': 'Lost the output stream; reconnecting…',
+  'terminal.reset': 'Some earlier output is no longer kept by the server and cannot be shown.',
+  'terminal.reattached': 'Re-attached to a command that is still running: {command}',
+  'terminal.linkConfirm': 'Open this link in a new tab?\n\n{url}',
+  'terminal.history': 'Use ↑ and ↓ for earlier commands.',
+
+  'doctor.heading': 'Your environment',
+  'doctor.dockerCli': 'Docker CLI',
+  'doctor.dockerDaemon': 'Docker daemon',
+  'doctor.kind': 'kind',
+  'doctor.kubectl': 'kubectl',
+  'doctor.missing': 'missing',
+  'doctor.running': 'running',
+  'doctor.notRunning': 'not running',
+  'doctor.recheck': 'Re-check',
+  'doctor.checking': 'Checking…',
+  'doctor.mode': 'Mode',
+  'doctor.modeAuto': 'Auto',
+  'doctor.modeLive': 'Live',
+  'doctor.modeSim': 'Simulator',
+  'doctor.reason.auto-live': 'Chosen automatically: Docker is running and kind and kubectl are installed.',
+  'doctor.reason.auto-sim': 'Chosen automatically: live mode needs a running Docker, kind and kubectl.',
+  'doctor.reason.override': 'Chosen by you.',
+  'doctor.liveUnavailable': 'Live mode is not available on this machine, so the lab runs on the simulated cluster instead.',
+  'doctor.install': 'How to install',
+  'doctor.checkedAt': 'Checked at {time}',
+  'doctor.loadFailed': 'Could not read the environment report: {message}',
+
+  'notFound.title': 'Not found',
+  'notFound.body': 'There is no such page or lesson.',
+} as const;
+
+export type MessageKey = keyof typeof en;
+type Dict = Record<MessageKey, string>;
+
+const ja: Dict = {
+  'app.name': 'cni-lab',
+  'app.tagline': 'CNI のない Kubernetes クラスタで何が起きるのかを、kind で手を動かして学びます。',
+  'nav.skip': 'レッスン本文へ移動',
+  'nav.lessons': 'レッスン一覧',
+  'lang.label': '言語',
+  'theme.label': 'テーマ',
+  'theme.auto': '自動',
+  'theme.light': 'ライト',
+  'theme.dark': 'ダーク',
+
+  'auth.checking': 'ラボに接続しています…',
+  'auth.missing':
+    '接続されていません。`npm start` が表示したリンク (アクセストークン入り) を開いてください。それまではコマンドを実行できません。',
+  'auth.error': 'ラボのサーバーに接続できません。`npm start` は動いていますか?',
+
+  'mode.live': 'ライブ: あなたの Docker + kind',
+  'mode.sim': 'シミュレーションのクラスタ (Docker 不要)',
+  'mode.unknown': 'モードを確認しています…',
+  'mode.liveExplain': 'コマンドはこのマシンの本物の kind・kubectl・docker で実行されます。',
+  'mode.simExplain':
+    'コマンドはラボ内でシミュレートしたクラスタに対して実行されます。Docker は使いません。出力は本物の kind と kubectl に合わせてあります。',
+
+  'index.heading': 'レッスン',
+  'index.lesson': 'レッスン {n}',
+  'index.open': '開く',
+  'index.continue': 'ステップ {n} から続ける',
+  'index.empty': 'レッスンを読み込めませんでした。サーバーのログを確認してください。',
+
+  'lesson.steps': 'ステップ',
+  'lesson.progress': '{total} ステップ中 {done} 完了',
+  'lesson.stepOf': 'ステップ {n} / {total}',
+  'lesson.prev': '前へ',
+  'lesson.next': '次へ',
+  'lesson.resetProgress': '進み具合をリセット',
+  'lesson.resetConfirm': 'このレッスンをステップ 1 からやり直しますか?',
+  'lesson.commands': 'やってみよう',
+  'lesson.run': '実行',
+  'lesson.runCommand': 'ターミナルで実行: {command}',
+  'lesson.expectFailure': '失敗するはず',
+  'lesson.liveOnly': 'ライブモード専用: 本物の kind ノードのコンテナが必要です。',
+  'lesson.files': 'このステップのファイル',
+  'lesson.sourceNote': '出力例について',
+  'lesson.done': 'このレッスンはここまでです。',
+
+  'files.download': 'ダウンロード',
+  'files.edit': '編集',
+  'files.view': '編集を終える',
+  'files.save': '自分のコピーを保存',
+  'files.saving': '保存しています…',
+  'files.saved': '保存しました。{name} を指定するコマンドは、あなたのコピーを使います。',
+  'files.saveFailed': '保存できませんでした: {message}',
+  'files.checking': '確認しています…',
+  'files.valid': '問題は見つかりませんでした。',
+  'files.invalid': 'このままでは拒否されます:',
+  'files.editorLabel': '{name} を編集',
+  'files.revert': 'レッスンの版に戻す',
+  'files.editable': '編集可',
+
+  'terminal.label': 'ターミナル',
+  'terminal.output': 'ターミナルの出力',
+  'terminal.prompt': 'コマンド入力',
+  'terminal.placeholder': 'コマンドを入力 (例: kubectl get nodes)',
+  'terminal.run': '実行',
+  'terminal.cancel': '中止',
+  'terminal.copy': '選択範囲をコピー',
+  'terminal.copied': 'コピーしました',
+  'terminal.clear': 'ターミナルを消去',
+  'terminal.search': '出力を検索',
+  'terminal.searchPlaceholder': '検索…',
+  'terminal.searchNext': '次を検索',
+  'terminal.searchPrev': '前を検索',
+  'terminal.searchClose': '検索を閉じる',
+  'terminal.running': '実行中 · {elapsed}',
+  'terminal.started': '開始: {command}',
+  'terminal.finished': '終了: {command} ({status})',
+  'terminal.busy': '別のコマンドがまだ実行中です。終わるのを待つか、中止してください。',
+  'terminal.networkError': 'ラボのサーバーに接続できません: {message}',
+  'terminal.streamLost': '出力ストリームが切れました。再接続しています…',
+  'terminal.reset': 'それより前の出力はサーバーに残っていないため表示できません。',
+  'terminal.reattached': '実行中のコマンドに再接続しました: {command}',
+  'terminal.linkConfirm': 'このリンクを新しいタブで開きますか?\n\n{url}',
+  'terminal.history': '↑ と ↓ で前に入力したコマンドを呼び出せます。',
+
+  'doctor.heading': 'あなたの環境',
+  'doctor.dockerCli': 'Docker CLI',
+  'doctor.dockerDaemon': 'Docker デーモン',
+  'doctor.kind': 'kind',
+  'doctor.kubectl': 'kubectl',
+  'doctor.missing': '見つかりません',
+  'doctor.running': '動作中',
+  'doctor.notRunning': '停止中',
+  'doctor.recheck': '再チェック',
+  'doctor.checking': '確認しています…',
+  'doctor.mode': 'モード',
+  'doctor.modeAuto': '自動',
+  'doctor.modeLive': 'ライブ',
+  'doctor.modeSim': 'シミュレーター',
+  'doctor.reason.auto-live': '自動で選択: Docker が動いていて、kind と kubectl もインストール済みです。',
+  'doctor.reason.auto-sim': '自動で選択: ライブモードには、動作中の Docker と kind、kubectl が必要です。',
+  'doctor.reason.override': 'あなたが選択しました。',
+  'doctor.liveUnavailable': 'このマシンではライブモードを使えないため、シミュレーションのクラスタで動かしています。',
+  'doctor.install': 'インストール方法',
+  'doctor.checkedAt': '{time} に確認',
+  'doctor.loadFailed': '環境の情報を取得できませんでした: {message}',
+
+  'notFound.title': '見つかりません',
+  'notFound.body': 'そのページやレッスンはありません。',
+};
+
+export const messages: Record<Locale, Dict> = { en, ja };
+
+/** Looks up a message and fills `{name}` placeholders. */
+export function t(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
+  const text = messages[locale][key] ?? messages.en[key];
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(vars, name) ? String(vars[name]) : m));
+}
+
+/** A `t` bound to one locale, for components. */
+export function translator(locale: Locale) {
+  return (key: MessageKey, vars?: Record<string, string | number>) => t(locale, key, vars);
+}
+export type Translate = ReturnType<typeof translator>;

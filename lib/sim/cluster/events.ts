@@ -1,0 +1,121 @@
+// Events as the two recorders write them (stored as core/v1 Events, api brief §9):
+// - legacy recorder (kubelet, node-controller, old kube-proxy): source {component, host}, first/lastTimestamp, count;
+// - events.k8s.io recorder (scheduler): eventTime, reportingController/Instance, action, series on repeats.
+import type { KObject, Store } from '@/lib/sim/store/types';
+import { R, type Any } from './gvr';
+
+export interface InvolvedObject {
+  kind: string;
+  namespace?: string;
+  name: string;
+  uid: string;
+  apiVersion: string;
+  resourceVersion?: string;
+  fieldPath?: string;
+}
+
+export function refOf(o: KObject, fieldPath?: string): InvolvedObject {
+  return {
+    kind: o.kind,
+    ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
+    name: o.metadata.name!,
+    uid: o.metadata.uid!,
+    apiVersion: o.apiVersion,
+    ...(o.metadata.resourceVersion ? { resourceVersion: o.metadata.resourceVersion } : {}),
+    ...(fieldPath ? { fieldPath } : {}),
+  };
+}
+
+/** Kubelet refers to its node by name (uid = node name, no namespace), so describe node finds it (api brief pitfall 6). */
+export function nodeRef(nodeName: string): InvolvedObject {
+  return { kind: 'Node', name: nodeName, uid: nodeName, apiVersion: 'v1' };
+}
+
+const rfc = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+const micro = (d: Date) => d.toISOString().replace(/Z$/, '000Z');
+
+function eventName(objName: string, d: Date): string {
+  // client-go: fmt.Sprintf("%v.%x", ref.Name, t.UnixNano())
+  const ns = BigInt(d.getTime()) * 1_000_000n + BigInt(Math.floor(Math.random() * 1_000_000));
+  return `${objName}.${ns.toString(16)}`;
+}
+
+export class EventRecorder {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date,
+  ) {}
+
+  private find(ref: InvolvedObject, reason: string, message: string, match: (e: Any) => boolean): Any | undefined {
+    const ns = ref.namespace ?? 'default';
+    const { items } = this.store.list(R.events, ns, { fieldSelector: `involvedObject.name=${ref.name}` });
+    return items.find((e: Any) => e.involvedObject?.uid === ref.uid && e.reason === reason && e.message === message && match(e));
+  }
+
+  /** Legacy recorder with the correlator's count aggregation. */
+  legacy(ref: InvolvedObject, type: 'Normal' | 'Warning', reason: string, message: string, source: { component: string; host?: string }): void {
+    const now = this.now();
+    const existing = this.find(ref, reason, message, (e) => e.source?.component === source.component && e.source?.host === source.host);
+    if (existing) {
+      this.store.mutate(R.events, existing.metadata.namespace, existing.metadata.name, (e: Any) => {
+        e.count = (e.count ?? 1) + 1;
+        e.lastTimestamp = rfc(now);
+      });
+      return;
+    }
+    const ev: Any = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: eventName(ref.name, now), namespace: ref.namespace ?? 'default' },
+      involvedObject: ref,
+      reason,
+      message,
+      source,
+      firstTimestamp: rfc(now),
+      lastTimestamp: rfc(now),
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: source.component,
+      reportingInstance: source.host ?? '',
+    };
+    this.safeCreate(ev);
+  }
+
+  /** events.k8s.io recorder; repeats grow `series` so kubectl shows "(x3 over 2m)". */
+  modern(ref: InvolvedObject, type: 'Normal' | 'Warning', reason: string, message: string, o: { controller: string; instance: string; action: string }): void {
+    const now = this.now();
+    const existing = this.find(ref, reason, message, (e) => e.reportingComponent === o.controller);
+    if (existing) {
+      this.store.mutate(R.events, existing.metadata.namespace, existing.metadata.name, (e: Any) => {
+        e.series = { count: (e.series?.count ?? 1) + 1, lastObservedTime: micro(now) };
+      });
+      return;
+    }
+    const ev: Any = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: eventName(ref.name, now), namespace: ref.namespace ?? 'default' },
+      involvedObject: ref,
+      reason,
+      message,
+      source: {},
+      firstTimestamp: null,
+      lastTimestamp: null,
+      type,
+      eventTime: micro(now),
+      action: o.action,
+      reportingComponent: o.controller,
+      reportingInstance: o.instance,
+    };
+    this.safeCreate(ev);
+  }
+
+  private safeCreate(ev: Any) {
+    try {
+      this.store.create(R.events, ev);
+    } catch {
+      // Namespace being deleted, or gone: events are best effort, like the real recorders.
+    }
+  }
+}
