@@ -57,9 +57,12 @@ export async function discardEditedFile(lessonId: string, name: string): Promise
   await fs.rm(path.join(editsDir(), lessonId, name), { force: true });
 }
 
-/** Writes the content where a live kind/kubectl can read it and returns the absolute path. */
+/**
+ * Writes the content into the work dir (every command's cwd), so the bare name the learner typed
+ * resolves to it. Lesson file names are unique across lessons (a lesson test checks that).
+ */
 export async function materialise(file: ResolvedFile): Promise<string> {
-  const dir = path.join(workDir(), file.lessonId);
+  const dir = workDir();
   await fs.mkdir(dir, { recursive: true });
   const target = path.join(dir, file.name);
   await fs.writeFile(target, file.content, 'utf8');
