@@ -53,7 +53,7 @@ export function staticPods(n: NodeState, nodeUid: string, v: EmulatedVersion, po
     if (cpu) requests.cpu = cpu;
     const mem = c.memory?.(v);
     if (mem) requests.memory = mem;
-    const seen = now.toISOString().replace('Z', '') + '123456Z';
+    const seen = `${now.toISOString().slice(0, -1)}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}Z`;
     const pod: Any = {
       apiVersion: 'v1',
       kind: 'Pod',
@@ -65,7 +65,7 @@ export function staticPods(n: NodeState, nodeUid: string, v: EmulatedVersion, po
           ...(c.annotations?.(n) ?? {}),
           'kubernetes.io/config.hash': hash,
           'kubernetes.io/config.mirror': hash,
-          'kubernetes.io/config.seen': seen.replace(/\.(\d{3})123456Z$/, '.$1123456Z'),
+          'kubernetes.io/config.seen': seen,
           'kubernetes.io/config.source': 'file',
         },
         ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: n.name, uid: nodeUid, controller: true }],
