@@ -48,8 +48,11 @@ describe('KindProgressParser', () => {
     // A spinner frame still waiting for its "\r" already counts as running.
     expect(p.push(' ⢎⡰ Preparing nodes 📦 📦 ')).toEqual([{ step: 'Preparing nodes 📦 📦', index: 2, total: 7, state: 'running' }]);
     p.push('\r \x1b[32m✓\x1b[0m Preparing nodes 📦 📦\n');
+    for (const step of ['Writing configuration 📜', 'Starting control-plane 🕹️', 'Installing StorageClass 💾', 'Joining worker nodes 🚜']) {
+      p.push(` \x1b[32m✓\x1b[0m ${step}\n`);
+    }
     const waiting = p.push(' \x1b[31m✗\x1b[0m Waiting ≤ 1m0s for control-plane = Ready ⏳\n • WARNING: Timed out waiting for Ready ⚠️\n');
-    expect(waiting).toEqual([{ step: 'Waiting ≤ 1m0s for control-plane = Ready ⏳', index: 6, total: 6, state: 'failed' }]);
+    expect(waiting).toEqual([{ step: 'Waiting ≤ 1m0s for control-plane = Ready ⏳', index: 7, total: 7, state: 'failed' }]);
   });
 
   it('ignores unrelated lines', () => {
