@@ -5,7 +5,8 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import type { Locale } from '@/lib/i18n/locale';
-import { LANG_COOKIE, LANG_PARAM } from '@/lib/i18n/locale';
+import { LANG_PARAM } from '@/lib/i18n/locale';
+import { rememberLanguage } from '@/lib/client/lang-cookie';
 import { translator } from '@/lib/i18n/messages';
 import { useLab } from './LabProvider';
 import { useThemeChoice, type ThemeChoice } from './useTheme';
@@ -58,7 +59,7 @@ function LanguageSwitch({ locale }: { locale: Locale }) {
   const t = translator(locale);
   const choose = (next: Locale) => {
     if (next === locale) return;
-    document.cookie = `${LANG_COOKIE}=${next}; Path=/; Max-Age=31536000; SameSite=Strict`;
+    rememberLanguage(next);
     const params = new URLSearchParams(window.location.search);
     params.set(LANG_PARAM, next);
     router.replace(`${pathname}?${params.toString()}`, { scroll: false });

@@ -1,6 +1,5 @@
 // Plain text from terminal text: drops CSI/OSC/other escape sequences so the accessible mirror and
 // line records hold what a reader sees.
-// eslint-disable-next-line no-control-regex
 const ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[PX^_][^\x1b]*\x1b\\|\x1b[@-Z\\-_]/g;
 
 export function stripAnsi(text: string): string {

@@ -33,6 +33,7 @@ function make(storage: MemStorage, api: ControllerApi) {
     text: (k, v) => t('en', k, v),
     open: (id, after, h) => openJobStream(id, after, h, (u) => new FakeEventSource(u)),
   });
+  c.restore();
   const seen: TermWrite[] = [];
   c.attachView({ write: (w) => seen.push(w), clear: () => (seen.length = 0) });
   return { c, seen };

@@ -58,11 +58,32 @@ export class JobController {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   text: Text;
 
+  private restored = false;
+
   constructor(private readonly deps: ControllerDeps) {
-    const saved = loadTerminal(deps.storage, deps.storageKey);
-    this.writes = saved.writes;
+    this.writes = [];
     this.text = deps.text;
-    this.state = { phase: 'idle', job: saved.job, progress: null, connection: 'none', announcement: { n: 0, text: '' } };
+    this.state = { phase: 'idle', job: null, progress: null, connection: 'none', announcement: { n: 0, text: '' } };
+  }
+
+  setText(text: Text) {
+    this.text = text;
+  }
+
+  /**
+   * Loads the saved transcript and job (once). Kept out of the constructor so the first client render
+   * matches the server's (which has no storage); an attached view is redrawn.
+   */
+  restore() {
+    if (this.restored) return;
+    this.restored = true;
+    const saved = loadTerminal(this.deps.storage, this.deps.storageKey);
+    this.writes = [...saved.writes, ...this.writes];
+    this.set({ job: saved.job });
+    if (this.view) {
+      this.view.clear();
+      for (const w of this.writes) this.view.write(w);
+    }
   }
 
   // --- store interface for React ---
@@ -118,12 +139,14 @@ export class JobController {
   flush() {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
+    if (!this.restored) return; // never overwrite saved state we have not loaded
     saveTerminal(this.deps.storage, this.deps.storageKey, { v: 1, job: this.state.job, writes: this.writes });
   }
 
   // --- jobs ---
   /** Continues a job that was running before a reload, or attaches to one started elsewhere. */
   async resume(): Promise<void> {
+    this.restore();
     const job = this.state.job;
     if (job && !job.done) {
       this.follow({ ...job }, false);

@@ -29,14 +29,20 @@ export function seqFromEventId(id: string | undefined | null, jobId: string): nu
 /** Parses one SSE message into a typed event; null for anything malformed or for a different job. */
 export function parseJobEvent(type: string, id: string | undefined | null, data: string, jobId: string): ClientJobEvent | null {
   if (!(JOB_EVENT_TYPES as readonly string[]).includes(type)) return null;
-  const seq = seqFromEventId(id, jobId);
-  if (seq === null) return null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(data);
   } catch {
     return null;
   }
+  if (type === 'reset') {
+    // Sent without an id (it is not an event of the job); its data names the job.
+    const r = parsed as { jobId?: unknown; oldestSeq?: unknown } | null;
+    if (!r || (r.jobId !== undefined && r.jobId !== jobId) || !Number.isSafeInteger(r.oldestSeq)) return null;
+    return { seq: 0, type: 'reset', data: { oldestSeq: r.oldestSeq as number } };
+  }
+  const seq = seqFromEventId(id, jobId);
+  if (seq === null) return null;
   switch (type) {
     case 'out':
     case 'err':
@@ -44,7 +50,6 @@ export function parseJobEvent(type: string, id: string | undefined | null, data:
     case 'start':
     case 'progress':
     case 'exit':
-    case 'reset':
       return parsed !== null && typeof parsed === 'object' ? ({ seq, type, data: parsed } as ClientJobEvent) : null;
   }
   return null;

@@ -105,7 +105,8 @@ describe('openJobStream', () => {
   it('reports events lost to a reset', () => {
     const { events, gaps } = setup(1);
     const es = FakeEventSource.all[0];
-    es.send('reset', 'job1:0', { oldestSeq: 5 });
+    es.send('reset', '', { jobId: 'other', oldestSeq: 9 }); // another job's: ignored
+    es.send('reset', '', { jobId: 'job1', oldestSeq: 5 });
     es.send('out', 'job1:5', 'after gap');
     expect(gaps).toEqual([3]);
     expect(events.map((e) => e.seq)).toEqual([5]);

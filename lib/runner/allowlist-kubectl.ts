@@ -41,6 +41,7 @@ const DENIED_FLAGS: Record<string, string> = {
   'cache-dir': LOCAL_FILES, kuberc: LOCAL_FILES, template: LOCAL_FILES, kustomize: LOCAL_FILES, k: LOCAL_FILES,
   profile: LOCAL_FILES, 'profile-output': LOCAL_FILES, 'log-file': LOCAL_FILES, 'log-dir': LOCAL_FILES,
   'output-directory': LOCAL_FILES, 'from-file': LOCAL_FILES, 'from-env-file': LOCAL_FILES, 'env-file': LOCAL_FILES,
+  vmodule: 'per-file verbosity can print credentials and request bodies',
 };
 
 // Flags whose value may be the next word. Short letters treated as value-taking never hide a
@@ -60,14 +61,20 @@ function scan(args: string[], verb: string | null): { flags: Flag[]; positionals
   const valueShort = verb === 'logs' ? new Set([...VALUE_SHORT].filter((c) => c !== 'f')) : VALUE_SHORT;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--') continue;
+    if (a === '--') {
+      // kubectl stops reading flags here (`run x --image=y -- sh -c …`); the words after it are
+      // the container's command. Refused long flags are still caught by the final word scan.
+      for (let k = i + 1; k < args.length; k++) positionals.push(k);
+      break;
+    }
     if (!a.startsWith('-') || a === '-') {
       positionals.push(i);
       continue;
     }
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
-      const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
+      // kubectl normalises "_" to "-" in flag names (--client_key is --client-key).
+      const name = (eq < 0 ? a.slice(2) : a.slice(2, eq)).replace(/_/g, '-');
       let value = eq < 0 ? undefined : a.slice(eq + 1);
       if (value === undefined && VALUE_LONG.has(name) && i + 1 < args.length) value = args[++i];
       flags.push({ name, long: true, value, raw: a });
@@ -127,6 +134,13 @@ export function checkKubectl(args: string[]): CheckResult {
 
   for (const f of flags) {
     const bad = checkFlag(f, verb);
+    if (bad) return bad;
+  }
+  // Belt and braces: a word that looks like a refused long flag is refused even where it would
+  // be read as another flag's value.
+  for (const a of args) {
+    const name = /^--([^=]+)/.exec(a)?.[1].replace(/_/g, '-');
+    const bad = name && name !== 'context' && name in DENIED_FLAGS ? checkFlag({ name, long: true, raw: a }, verb) : null;
     if (bad) return bad;
   }
   const leadingEnd = verbIndex ?? args.length;

@@ -103,6 +103,7 @@ describe('kubectl', () => {
     'kubectl',
     'kubectl --help',
     'kubectl version --client',
+    'kubectl run box --image=busybox --restart=Never -- ls -f /etc -s',
   ])('allows %s', (line) => expect(check(line).ok).toBe(true));
 
   it('classifies mutating and long-running commands', () => {
@@ -153,6 +154,11 @@ describe('kubectl', () => {
     ['kubectl create secret generic s --from-file=/etc/passwd', /--from-file is not allowed/],
     ['kubectl create configmap c --from-env-file=.env', /is not allowed/],
     ['kubectl get pods --profile-output=/tmp/p', /is not allowed/],
+    ['kubectl get pods --client_key=k', /--client-key is not allowed/],
+    ['kubectl create secret generic s --from_file=/etc/passwd', /--from-file is not allowed/],
+    ['kubectl get pods --vmodule=*=9', /--vmodule is not allowed/],
+    ['kubectl get pods -l --kubeconfig=/x', /--kubeconfig is not allowed/],
+    ['kubectl get pods --selector --token=t', /--token is not allowed/],
     // C4: manifests
     ['kubectl apply -f https://evil/x.yaml', /lesson file name/],
     ['kubectl apply -f /etc/passwd', /lesson file name/],
@@ -180,6 +186,7 @@ describe('kubectl', () => {
     ['kubectl run x --image=busybox -it -- sh', /interactive/],
     ['kubectl run x --image=busybox --stdin', /interactive/],
     ['kubectl run x', /needs --image/],
+    ['kubectl run x --image=busybox -- --kubeconfig=/etc/passwd', /--kubeconfig is not allowed/],
     ['kubectl config view', /view --minify/],
     ['kubectl config view --minify --raw', /credentials/],
     ['kubectl config use-context other', /use-context kind-<name>/],

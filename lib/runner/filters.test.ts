@@ -20,7 +20,7 @@ const FIXTURES: Record<string, string> = {
 
 /** The real GNU tool, run with argv (no shell), C.UTF-8 locale. */
 function gnu(argv: string[], input: string): string {
-  const r = spawnSync(argv[0], argv.slice(1), { input, encoding: 'utf8', env: { PATH: '/usr/bin:/bin', LC_ALL: 'C.UTF-8' } });
+  const r = spawnSync(argv[0], argv.slice(1), { input, encoding: 'utf8', env: { PATH: '/usr/bin:/bin', LC_ALL: 'C.UTF-8' } as unknown as NodeJS.ProcessEnv });
   // head -n 0 may exit before reading its input: EPIPE on our side is expected then.
   if (r.error && (r.error as NodeJS.ErrnoException).code !== 'EPIPE') throw r.error;
   return r.stdout;

@@ -25,6 +25,21 @@ class GrepSyntaxError extends Error {}
 function translate(p: string, ere: boolean): string {
   let out = '';
   let depth = 0;
+  // Nested repetition such as (a+)+ backtracks exponentially in JS: refused, since one learner
+  // pattern would otherwise freeze the server. quant[d]: the open group at depth d repeats inside.
+  const quant: boolean[] = [false];
+  let closedRepeating = false;
+  const emit = (piece: string) => {
+    const isQuant = /^([*+?]|\{\d+(,\d*)?\})$/.test(piece);
+    if (isQuant && closedRepeating) throw new GrepSyntaxError('pattern too complex (a repeated group that repeats inside)');
+    closedRepeating = false;
+    if (piece === '(') quant.push(false);
+    else if (piece === ')') {
+      closedRepeating = quant.pop() ?? false;
+      quant[quant.length - 1] ||= closedRepeating;
+    } else if (isQuant) quant[quant.length - 1] = true;
+    out += piece;
+  };
   // True where a repetition operator has nothing to repeat, so POSIX reads it literally.
   let atStart = true;
   for (let i = 0; i < p.length; i++) {
@@ -36,26 +51,26 @@ function translate(p: string, ere: boolean): string {
       if (d === undefined) throw new GrepSyntaxError('Trailing backslash');
       if (!ere && (d === '(' || d === ')' || d === '|' || d === '{' || d === '}' || d === '+' || d === '?')) {
         const r = operator(d, p, i, ere, start, depth);
-        out += r.out; i = r.i; depth = r.depth; atStart = r.atStart;
-      } else if (d === '<') out += '\\b(?=[\\p{L}\\p{N}_])';
-      else if (d === '>') out += '\\b(?<=[\\p{L}\\p{N}_])';
-      else if ('wWsSbB'.includes(d)) out += `\\${d}`;
-      else if (/[1-9]/.test(d)) out += `\\${d}`;
-      else out += lit(d);
+        emit(r.out); i = r.i; depth = r.depth; atStart = r.atStart;
+      } else if (d === '<') emit('\\b(?=[\\p{L}\\p{N}_])');
+      else if (d === '>') emit('\\b(?<=[\\p{L}\\p{N}_])');
+      else if ('wWsSbB'.includes(d)) emit(`\\${d}`);
+      else if (/[1-9]/.test(d)) emit(`\\${d}`);
+      else emit(lit(d));
     } else if (c === '[') {
       const r = bracket(p, i);
-      out += r.out; i = r.i;
-    } else if (c === '.') out += '.';
-    else if (c === '*') out += start ? '\\*' : '*';
+      emit(r.out); i = r.i;
+    } else if (c === '.') emit('.');
+    else if (c === '*') emit(start ? '\\*' : '*');
     else if (c === '^') {
-      if (ere || start) { out += '^'; atStart = true; } else out += '\\^';
+      if (ere || start) { emit('^'); atStart = true; } else emit('\\^');
     } else if (c === '$') {
       const end = i === p.length - 1 || (!ere && (p.startsWith('\\)', i + 1) || p.startsWith('\\|', i + 1)));
-      out += ere || end ? '$' : '\\$';
+      emit(ere || end ? '$' : '\\$');
     } else if (ere && '()|{}+?'.includes(c)) {
       const r = operator(c, p, i, ere, start, depth);
-      out += r.out; i = r.i; depth = r.depth; atStart = r.atStart;
-    } else out += lit(c);
+      emit(r.out); i = r.i; depth = r.depth; atStart = r.atStart;
+    } else emit(lit(c));
   }
   if (depth > 0) throw new GrepSyntaxError('Unmatched ( or \\(');
   return out;

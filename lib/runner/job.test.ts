@@ -107,6 +107,16 @@ describe('Job', () => {
     ]);
   });
 
+  it('cancels a job nobody watches after idleCancelMs, not while someone does', async () => {
+    const cmder = new ManualCmder();
+    const job = new Job({ pipeline: pipeline('kubectl get pods -w'), cmder, mode: 'sim', cmdOptions: opts, idleCancelMs: 50 });
+    const off = job.subscribe(0, () => {});
+    await new Promise((r) => setTimeout(r, 120));
+    expect(cmder.last.cancelled).toBe(false);
+    off();
+    expect(await job.done).toMatchObject({ cancelled: true });
+  });
+
   it('cancel reports cancelled', async () => {
     const cmder = new ManualCmder();
     const job = new Job({ pipeline: pipeline('kubectl get pods -w | grep x'), cmder, mode: 'sim', cmdOptions: opts });

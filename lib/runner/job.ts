@@ -20,6 +20,8 @@ export interface JobOptions {
   id?: string;
   kindHints?: KindProgressHints;
   ring?: RingLimits;
+  /** Cancel the job this long after its last subscriber left (watches nobody reads any more). */
+  idleCancelMs?: number;
 }
 
 export const newJobId = () => randomBytes(16).toString('hex');
@@ -43,12 +45,15 @@ export class Job {
   private readonly progress: KindProgressParser | null;
   private stoppedByFilter = false;
   private readonly t0 = performance.now();
+  private readonly idleCancelMs: number | undefined;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(o: JobOptions) {
     this.id = o.id ?? newJobId();
     this.pipeline = o.pipeline;
     this.mode = o.mode;
     this.ring = new EventRing(o.ring);
+    this.idleCancelMs = o.idleCancelMs;
     this.filters = new FilterChain(o.pipeline.filters);
     const { program, args } = o.pipeline.command;
     this.progress = program === 'kind' && args[0] === 'create' ? KindProgressParser.forArgs(args, o.kindHints) : null;
@@ -58,6 +63,7 @@ export class Job {
       (r) => this.finish(r),
       (e: unknown) => this.finish({ exitCode: null, signal: null, timedOut: false, cancelled: false, truncated: false, error: `internal error: ${String(e)}` }),
     );
+    this.armIdleCancel(); // also covers a client that never connects
   }
 
   get lastSeq(): number {
@@ -83,7 +89,19 @@ export class Job {
     for (const e of this.ring.after(afterSeq)) listener(e);
     if (this.state === 'exited') return () => {};
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    clearTimeout(this.idleTimer);
+    return () => {
+      if (this.listeners.delete(listener) && this.listeners.size === 0) this.armIdleCancel();
+    };
+  }
+
+  private armIdleCancel(): void {
+    if (this.idleCancelMs === undefined || this.state !== 'running') return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.listeners.size === 0) this.cancel();
+    }, this.idleCancelMs);
+    this.idleTimer.unref?.();
   }
 
   get subscriberCount(): number {
@@ -131,6 +149,7 @@ export class Job {
   }
 
   private finish(r: CmdResult): JobExit {
+    clearTimeout(this.idleTimer);
     const tailOut = this.stoppedByFilter ? '' : this.filters.write(this.outSan.end());
     const out = tailOut + this.filters.end();
     if (out) this.emit({ type: 'out', data: out });

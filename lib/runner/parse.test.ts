@@ -68,6 +68,9 @@ describe('parse', () => {
     ['kubectl get pods | grep "\\(a"', /not valid: Unmatched/],
     ['kubectl get pods | grep -E "a{2,1}"', /not valid/],
     ['kubectl get pods | grep "[a"', /not valid: Unmatched \[/],
+    ['kubectl get pods | grep -E "(a+)+b"', /too complex/],
+    ['kubectl get pods | grep -E "((ab)*c)*"', /too complex/],
+    ['kubectl get pods | grep "\\(x*\\)\\{2,\\}"', /too complex/],
     ['kubectl get pods | head -n -1', /head -n N/],
     ['kubectl get pods | head -n 99999999', /head -n N/],
     ['kubectl get pods | tail -n +2', /tail -n N/],
@@ -81,6 +84,7 @@ describe('parse', () => {
     expect(refused('kubectl get pods; cat /etc/passwd').code).toBe('parse');
     const r = parse('kubectl get pods\x1b[201~');
     expect(r.ok && r.notice).toMatch(/escape sequences were removed/);
+    expect(r.ok && r.pipeline.raw).toBe('kubectl get pods'); // raw is echoed to the terminal: no ESC
   });
 
   it('property: never throws; every refusal has a message; accepted pipelines pass the allowlist', () => {
@@ -91,7 +95,7 @@ describe('parse', () => {
         const r = parse(`${ws.join(' ')} ${extra}`);
         if (!r.ok) return r.message.length > 0 && ['parse', 'not-allowed', 'bad-argument', 'too-long'].includes(r.code);
         const all = [r.pipeline.command.args, ...r.pipeline.filters.map((f) => ('pattern' in f ? [f.pattern] : []))].flat();
-        return ['kind', 'kubectl', 'docker'].includes(r.pipeline.command.program) && all.every((a) => !/[\x00-\x1f\x7f-\x9f]/.test(a)) && !all.includes('--kubeconfig=/x');
+        return ['kind', 'kubectl', 'docker'].includes(r.pipeline.command.program) && !/[\x00-\x1f\x7f-\x9f]/.test(r.pipeline.raw) && all.every((a) => !/[\x00-\x1f\x7f-\x9f]/.test(a)) && !all.includes('--kubeconfig=/x');
       }),
       { numRuns: 3000 },
     );

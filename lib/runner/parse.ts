@@ -33,7 +33,7 @@ export function parse(raw: string): ParseOutcome {
     if ('ok' in f) return f;
     filters.push(f);
   }
-  const pipeline = { raw: raw.trim(), command, filters, mutating: verdict.mutating };
+  const pipeline = { raw: tok.text.trim(), command, filters, mutating: verdict.mutating };
   return tok.notice ? { ok: true, pipeline, notice: tok.notice } : { ok: true, pipeline };
 }
 

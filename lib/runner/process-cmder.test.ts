@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -154,6 +155,17 @@ describe('ProcessCmder mechanics (fake binary)', () => {
     expect(r.text()).toContain('KUBECONFIG=/lab/kubeconfig\n');
     const bad = await fake.start({ program: 'kind', args: ['env'] }, { stdout() {}, stderr() {} }, opts({ env: { LD_PRELOAD: '/x.so' } })).done;
     expect(bad.error).toMatch(/LD_PRELOAD is not allowed/);
+  });
+});
+
+describe('server exit', () => {
+  it('kills live process groups when the Node process exits', async () => {
+    const child = path.join(__dirname, 'testdata', 'exit-hook-child.ts');
+    // react-server condition: the real 'server-only' package is empty there, as in Next's server.
+    const r = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', child], { encoding: 'utf8', timeout: 20_000, cwd: path.join(__dirname, '..', '..') });
+    const grandchild = Number(/grandchild (\d+)/.exec(r.stdout)?.[1]);
+    expect(grandchild, r.stderr).toBeGreaterThan(0);
+    expect(await waitFor(() => !alive(grandchild))).toBe(true);
   });
 });
 

@@ -6,9 +6,9 @@ import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Cmd, CmdIO, CmdOptions, CmdResult, Cmder, CommandSpec } from './types';
 import { buildEnv } from './process-env';
-import { groupAlive, killGroup, liveGroups } from './process-groups';
+import { groupAlive, installExitHook, killGroup, liveGroups } from './process-groups';
 
-export { killAllChildren, liveGroups } from './process-groups';
+export { installExitHook, killAllChildren, liveGroups } from './process-groups';
 export { buildEnv } from './process-env';
 
 const KILL_GRACE_MS = 3000;
@@ -49,7 +49,9 @@ const own = <T extends object, K extends keyof T>(o: T | undefined, k: K): T[K] 
   o !== undefined && Object.hasOwn(o, k) ? o[k] : undefined;
 
 export class ProcessCmder implements Cmder {
-  constructor(private readonly options: ProcessCmderOptions = {}) {}
+  constructor(private readonly options: ProcessCmderOptions = {}) {
+    installExitHook();
+  }
 
   start(spec: CommandSpec, io: CmdIO, opts: CmdOptions): Cmd {
     const file = own(own(this.options, 'binaries'), spec.program) ?? resolveBinary(spec.program);
@@ -102,10 +104,16 @@ function startProcess(file: string, spec: CommandSpec, io: CmdIO, opts: CmdOptio
   const pgid = child.pid;
   if (pgid) liveGroups().add(pgid);
   let killTimer: NodeJS.Timeout | undefined;
+  // Once the group is known to be gone its id may be reused: never signal it again.
+  let groupGone = false;
   const stop = () => {
-    if (!pgid || killTimer) return;
+    if (!pgid || killTimer || groupGone) return;
     killGroup(pgid, 'SIGTERM');
-    killTimer = setTimeout(() => killGroup(pgid, 'SIGKILL'), KILL_GRACE_MS);
+    killTimer = setTimeout(() => {
+      if (!groupGone) killGroup(pgid, 'SIGKILL');
+      groupGone = true;
+      liveGroups().delete(pgid);
+    }, KILL_GRACE_MS);
     killTimer.unref();
   };
 
@@ -165,8 +173,10 @@ function startProcess(file: string, spec: CommandSpec, io: CmdIO, opts: CmdOptio
     child.on('close', (code, signal) => {
       if (pgid) {
         if (groupAlive(pgid)) stop();
-        else liveGroups().delete(pgid);
-        if (killTimer) setTimeout(() => liveGroups().delete(pgid), KILL_GRACE_MS + 100).unref();
+        else {
+          groupGone = true;
+          liveGroups().delete(pgid);
+        }
       }
       settle({ exitCode: code, signal });
     });

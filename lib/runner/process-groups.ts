@@ -33,3 +33,15 @@ export function killAllChildren(signal: NodeJS.Signals = 'SIGKILL'): number {
   if (signal === 'SIGKILL') groups.clear();
   return n;
 }
+
+/**
+ * Kills every live group when the server process exits (next start turns SIGINT/SIGTERM into
+ * process.exit, which runs 'exit' listeners). Installed once per process.
+ */
+export function installExitHook(): void {
+  const g = globalThis as unknown as Record<symbol, boolean | undefined>;
+  const key = Symbol.for('cni-lab.children.exit-hook');
+  if (g[key]) return;
+  g[key] = true;
+  process.on('exit', () => killAllChildren('SIGKILL'));
+}

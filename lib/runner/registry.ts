@@ -12,6 +12,8 @@ export const LIMITS = {
   longMs: 10 * 60_000,
   defaultMs: 60_000,
   maxOutputBytes: 4 << 20,
+  /** A read-only watch/follow nobody is reading is cancelled after this. */
+  idleCancelMs: 30_000,
 };
 
 export type StartJobError =
@@ -84,6 +86,7 @@ export function startJob(input: StartJobInput): StartJobResult {
     mode: input.mode,
     cmdOptions,
     kindHints: input.kindHints,
+    idleCancelMs: !mutating && verdict.longRunning ? LIMITS.idleCancelMs : undefined,
   });
   registry().jobs.set(job.id, job);
   void job.done.then(prune);

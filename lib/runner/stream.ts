@@ -5,6 +5,8 @@ import type { Job } from './job';
 import type { JobEvent } from './types';
 import { sseEvent, ssePing, sseReset, sseRetry } from './sse';
 
+const HIGH_WATER = 256 * 1024;
+
 export interface StreamOptions {
   pingMs?: number;
   /** A client this far behind is cut off; it reconnects and resumes from its Last-Event-ID. */
@@ -21,7 +23,7 @@ export function jobEventStream(job: Job, afterSeq: number, signal?: AbortSignal,
     {
       start(controller) {
         let closed = false;
-        let ping: ReturnType<typeof setInterval> | undefined;
+        const timers: { ping?: ReturnType<typeof setInterval> } = {};
         let unsubscribe = () => {};
         const close = () => {
           if (closed) return;
@@ -36,13 +38,13 @@ export function jobEventStream(job: Job, afterSeq: number, signal?: AbortSignal,
         cleanup = () => {
           closed = true;
           unsubscribe();
-          if (ping) clearInterval(ping);
+          if (timers.ping) clearInterval(timers.ping);
           signal?.removeEventListener('abort', close);
         };
         const send = (text: string) => {
           if (closed) return;
           controller.enqueue(encoder.encode(text));
-          if ((controller.desiredSize ?? 0) < -maxQueued) close();
+          if (HIGH_WATER - (controller.desiredSize ?? 0) > maxQueued) close();
         };
 
         if (signal?.aborted) return close();
@@ -60,12 +62,12 @@ export function jobEventStream(job: Job, afterSeq: number, signal?: AbortSignal,
         unsubscribe = job.subscribe(from, onEvent);
         if (closed) return unsubscribe();
         if (job.state === 'exited') return close(); // the client had already seen the exit
-        ping = setInterval(() => send(ssePing()), pingMs);
+        timers.ping = setInterval(() => send(ssePing()), pingMs);
       },
       cancel() {
         cleanup();
       },
     },
-    new ByteLengthQueuingStrategy({ highWaterMark: 256 * 1024 }),
+    new ByteLengthQueuingStrategy({ highWaterMark: HIGH_WATER }),
   );
 }

@@ -84,6 +84,7 @@ describe('tokenize', () => {
     expect(r).toEqual({
       ok: true,
       tokens: ['kubectl', 'get', 'pods', '-A'].map((value) => ({ kind: 'word', value })),
+      text: 'kubectl get pods -A',
       notice: 'Terminal escape sequences were removed from the input.',
     });
     expect(stripControls('a\x1b]52;c;Y3VybCBldmls\x07b\x9b31mc\x7f\td')).toEqual({ text: 'abc d', hadEscapes: true, hadControls: true });

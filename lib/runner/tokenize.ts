@@ -6,7 +6,8 @@ import type { Refusal } from './types';
 export type Token = { kind: 'word'; value: string } | { kind: 'pipe' };
 
 export type TokenizeResult =
-  | { ok: true; tokens: Token[]; notice?: string }
+  /** `text`: the line after control characters were removed (safe to echo). */
+  | { ok: true; tokens: Token[]; text: string; notice?: string }
   | Refusal;
 
 export const MAX_LINE_BYTES = 4096;
@@ -129,6 +130,6 @@ export function tokenize(input: string): TokenizeResult {
   if (words > MAX_TOKENS) return refuse('too-long', `Refused: the command has more than ${MAX_TOKENS} words.`);
   if (words === 0) return refuse('parse', 'Type a command, for example: kubectl get nodes');
   return hadEscapes
-    ? { ok: true, tokens, notice: 'Terminal escape sequences were removed from the input.' }
-    : { ok: true, tokens };
+    ? { ok: true, tokens, text, notice: 'Terminal escape sequences were removed from the input.' }
+    : { ok: true, tokens, text };
 }

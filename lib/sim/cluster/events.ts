@@ -53,9 +53,17 @@ export class EventRecorder {
   }
 
   /** Legacy recorder with the correlator's count aggregation. */
-  legacy(ref: InvolvedObject, type: 'Normal' | 'Warning', reason: string, message: string, source: { component: string; host?: string }): void {
+  legacy(
+    ref: InvolvedObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    source: { component: string; host?: string },
+    opts: { fresh?: boolean; count?: number; first?: Date } = {},
+  ): void {
     const now = this.now();
-    const existing = this.find(ref, reason, message, (e) => e.source?.component === source.component && e.source?.host === source.host);
+    const sameSource = (e: Any) => e.source?.component === source.component && e.source?.host === source.host;
+    const existing = opts.fresh ? undefined : this.find(ref, reason, message, sameSource);
     if (existing) {
       this.store.mutate(R.events, existing.metadata.namespace, existing.metadata.name, (e: Any) => {
         e.count = (e.count ?? 1) + 1;
@@ -71,15 +79,38 @@ export class EventRecorder {
       reason,
       message,
       source,
-      firstTimestamp: rfc(now),
+      firstTimestamp: rfc(opts.first ?? now),
       lastTimestamp: rfc(now),
-      count: 1,
+      count: opts.count ?? 1,
       type,
       eventTime: null,
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
     };
     this.safeCreate(ev);
+  }
+
+  /** client-go's EventAggregator: after 10 similar events (same object/reason/source, other messages)
+   * within 10 minutes, further ones update one event "(combined from similar events): <msg>". */
+  legacySimilar(ref: InvolvedObject, type: 'Normal' | 'Warning', reason: string, message: string, source: { component: string; host?: string }): void {
+    const ns = ref.namespace ?? 'default';
+    const { items } = this.store.list(R.events, ns, { fieldSelector: `involvedObject.name=${ref.name}` });
+    const similar = items.filter((e: Any) => e.involvedObject?.uid === ref.uid && e.reason === reason && e.source?.component === source.component);
+    const combined = similar.find((e: Any) => String(e.message).startsWith('(combined from similar events): '));
+    if (combined || similar.length >= 10) {
+      const msg = `(combined from similar events): ${message}`;
+      if (combined) {
+        this.store.mutate(R.events, combined.metadata.namespace, combined.metadata.name as string, (e: Any) => {
+          e.count = (e.count ?? 1) + 1;
+          e.message = msg;
+          e.lastTimestamp = rfc(this.now());
+        });
+        return;
+      }
+      this.legacy(ref, type, reason, msg, source);
+      return;
+    }
+    this.legacy(ref, type, reason, message, source);
   }
 
   /** events.k8s.io recorder; repeats grow `series` so kubectl shows "(x3 over 2m)". */

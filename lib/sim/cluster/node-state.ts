@@ -19,6 +19,10 @@ export interface NodeState {
   images: string[];
   /** Labels from the kind config. */
   labels: Record<string, string>;
+  /** node-controller already sent RegisteredNode. */
+  registered?: boolean;
+  /** CNI agents whose files were written here (by pod uid), so a restart does not redo them. */
+  cniApplied?: string[];
 }
 
 const hex = (n: number) => randomBytes(n).toString('hex');

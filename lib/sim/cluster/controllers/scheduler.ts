@@ -1,0 +1,136 @@
+// kube-scheduler: filters in the default profile's order, FitError texts per version, binding and events.
+import type { StoreEvent } from '@/lib/sim/store/types';
+import { R, type Any } from '../gvr';
+import { refOf } from '../events';
+import { fitError, insufficient, REASON_NODE_SELECTOR, REASON_TOO_MANY_PODS, REASON_UNSCHEDULABLE, taintReason, type NodeVerdict } from '../messages';
+import type { ClusterRuntime, Controller } from '../runtime';
+import { firstUntolerated, isTerminal, matchesNodeAffinity, podRequests, quantity, tolerates, type Taint } from './match';
+
+const rfc = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** Why `pod` cannot go to `node`, or undefined if it fits (NodeUnschedulable, TaintToleration, NodeAffinity, NodeResourcesFit). */
+export function filterNode(rt: Pick<ClusterRuntime, 'version'>, pod: Any, node: Any, podsOnNode: Any[]): NodeVerdict | undefined {
+  if (node.spec?.unschedulable && !(pod.spec?.tolerations ?? []).some((t: Any) => tolerates(t, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })))
+    return { reason: REASON_UNSCHEDULABLE, unresolvable: true };
+  const taint: Taint | undefined = firstUntolerated(node.spec?.taints, pod.spec?.tolerations);
+  if (taint) return { reason: taintReason(rt.version, taint.key, taint.value ?? ''), unresolvable: true };
+  if (!matchesNodeAffinity(pod, node)) return { reason: REASON_NODE_SELECTOR, unresolvable: true };
+  const alloc = node.status?.allocatable ?? {};
+  if (podsOnNode.length + 1 > quantity(alloc.pods ?? '110', false)) return { reason: REASON_TOO_MANY_PODS, unresolvable: false };
+  const want = podRequests(pod);
+  let cpu = 0;
+  let mem = 0;
+  for (const p of podsOnNode) {
+    const r = podRequests(p);
+    cpu += r.cpu;
+    mem += r.memory;
+  }
+  if (want.cpu && cpu + want.cpu > quantity(alloc.cpu, true)) return { reason: insufficient('cpu'), unresolvable: false };
+  if (want.memory && mem + want.memory > quantity(alloc.memory, false)) return { reason: insufficient('memory'), unresolvable: false };
+  return undefined;
+}
+
+function nodeSignature(nodes: Any[]): string {
+  return JSON.stringify(
+    nodes.map((n) => [n.metadata.name, n.metadata.labels, n.spec?.taints, n.spec?.unschedulable, n.status?.allocatable, (n.status?.conditions ?? []).map((c: Any) => `${c.type}=${c.status}`)]),
+  );
+}
+
+export class Scheduler implements Controller {
+  readonly name = 'scheduler';
+  readonly watches = [R.pods, R.nodes];
+  /** pod uid → node signature at the last failed attempt */
+  private attempted = new Map<string, string>();
+  private flushTimer?: { cancel(): void };
+
+  constructor(private readonly rt: ClusterRuntime) {}
+
+  start() {
+    // Unschedulable pods are retried periodically even without cluster changes (flushUnschedulablePodsLeftover):
+    // 60 s up to 1.21, then 5 min (podMaxInUnschedulablePodsDuration).
+    const every = this.rt.version.minor <= 21 ? 60_000 : 300_000;
+    this.flushTimer = this.rt.clock.every(every, () => {
+      this.attempted.clear();
+      this.reconcile();
+    });
+  }
+
+  stop() {
+    this.flushTimer?.cancel();
+  }
+
+  onEvent(ev: StoreEvent) {
+    if (ev.type === 'DELETED' && ev.gvr.resource === 'pods') this.attempted.delete(ev.object.metadata.uid!);
+  }
+
+  reconcile() {
+    const { store } = this.rt;
+    const nodes = store.list(R.nodes, undefined).items as Any[];
+    const pods = store.list(R.pods, undefined).items as Any[];
+    const sig = nodeSignature(nodes);
+    const byNode = new Map<string, Any[]>();
+    for (const p of pods) {
+      if (!p.spec?.nodeName || isTerminal(p)) continue;
+      const l = byNode.get(p.spec.nodeName) ?? [];
+      l.push(p);
+      byNode.set(p.spec.nodeName, l);
+    }
+    for (const pod of pods) {
+      if (pod.spec?.nodeName || pod.metadata.deletionTimestamp || isTerminal(pod)) continue;
+      if ((pod.spec?.schedulerName ?? 'default-scheduler') !== 'default-scheduler') continue;
+      if ((pod.spec?.schedulingGates ?? []).length) continue;
+      if (this.attempted.get(pod.metadata.uid) === sig) continue;
+      this.schedule(pod, nodes, byNode, sig);
+    }
+  }
+
+  private schedule(pod: Any, nodes: Any[], byNode: Map<string, Any[]>, sig: string) {
+    const { store, version, name: cluster } = this.rt;
+    const feasible: Any[] = [];
+    const verdicts: NodeVerdict[] = [];
+    for (const n of nodes) {
+      const v = filterNode(this.rt, pod, n, byNode.get(n.metadata.name) ?? []);
+      if (v) verdicts.push(v);
+      else feasible.push(n);
+    }
+    const now = this.rt.clock.now();
+    const reporter = { controller: 'default-scheduler', instance: `default-scheduler-${cluster}-control-plane` };
+    if (!feasible.length) {
+      this.attempted.set(pod.metadata.uid, sig);
+      const msg = nodes.length ? fitError(version, nodes.length, verdicts, { preemptionNever: pod.spec?.preemptionPolicy === 'Never' }) : 'no nodes available to schedule pods';
+      store.mutate(R.pods, pod.metadata.namespace, pod.metadata.name, (p: Any) => {
+        const st = (p.status ??= {});
+        const conds: Any[] = (st.conditions ??= []);
+        const c = conds.find((x) => x.type === 'PodScheduled');
+        if (c && c.status === 'False' && c.message === msg) return;
+        const next = { type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: c?.status === 'False' ? c.lastTransitionTime : rfc(now), reason: 'Unschedulable', message: msg };
+        if (c) Object.assign(c, next);
+        else conds.push(next);
+      });
+      this.rt.events.modern(refOf(pod), 'Warning', 'FailedScheduling', msg, { ...reporter, action: 'Scheduling' });
+      return;
+    }
+    this.attempted.delete(pod.metadata.uid);
+    // Spread: fewest pods first, random among equals (stands in for the scoring plugins).
+    const load = (n: Any) => (byNode.get(n.metadata.name) ?? []).length;
+    const best = Math.min(...feasible.map(load));
+    const choices = feasible.filter((n) => load(n) === best);
+    const node = choices[Math.floor(Math.random() * choices.length)];
+    const bound = store.mutate(R.pods, pod.metadata.namespace, pod.metadata.name, (p: Any) => {
+      if (p.spec.nodeName) return;
+      p.spec.nodeName = node.metadata.name;
+      const st = (p.status ??= {});
+      const conds: Any[] = (st.conditions ?? []).filter((x: Any) => x.type !== 'PodScheduled');
+      conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc(now) });
+      st.conditions = conds;
+    });
+    if (!bound) return;
+    const l = byNode.get(node.metadata.name) ?? [];
+    l.push(bound);
+    byNode.set(node.metadata.name, l);
+    this.rt.events.modern(refOf(bound), 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node.metadata.name}`, {
+      ...reporter,
+      action: 'Binding',
+    });
+  }
+}
