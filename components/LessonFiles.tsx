@@ -59,6 +59,7 @@ function FileCard({
 }) {
   // What the server uses now: the learner's saved copy if there is one, else the lesson's file.
   const [saved, setSaved] = useState(original);
+  const [edited, setEdited] = useState(false);
   const [draft, setDraft] = useState(original);
   const [editing, setEditing] = useState(false);
   // The last verdict and the text it was for; a verdict for older text means a check is pending.
@@ -72,9 +73,10 @@ function FileCard({
     let live = true;
     api
       .getFile(lessonId, file.name)
-      .then((text) => {
+      .then(({ text, edited }) => {
         if (!live) return;
         setSaved(text);
+        setEdited(edited);
         setDraft((d) => (d === original ? text : d));
       })
       .catch(() => {});
@@ -106,12 +108,29 @@ function FileCard({
     try {
       await api.saveFile(lessonId, file.name, draft);
       setSaved(draft);
+      setEdited(true);
       setSaveMsg({ ok: true, text: t('files.saved', { name: file.name }) });
     } catch (e) {
       setSaveMsg({ ok: false, text: t('files.saveFailed', { message: (e as Error).message }) });
     } finally {
       setSaving(false);
     }
+  };
+
+  const revert = async () => {
+    setSaveMsg(null);
+    if (edited) {
+      try {
+        await api.discardFile(lessonId, file.name);
+      } catch (e) {
+        setSaveMsg({ ok: false, text: t('files.saveFailed', { message: (e as Error).message }) });
+        return;
+      }
+      setEdited(false);
+      setSaved(original);
+      setSaveMsg({ ok: true, text: t('files.reverted') });
+    }
+    setDraft(original);
   };
 
   const dirty = draft !== saved;
@@ -121,7 +140,10 @@ function FileCard({
     <div className="overflow-hidden rounded-lg border border-line bg-panel" data-testid={`file-${file.name}`}>
       <div className="flex flex-wrap items-center gap-2 border-b border-line px-3 py-2">
         <div className="min-w-0 flex-1">
-          <div className="truncate font-mono text-sm font-medium">{file.name}</div>
+          <div className="flex items-center gap-2">
+            <span className="truncate font-mono text-sm font-medium">{file.name}</span>
+            {edited && <span className="shrink-0 rounded-full bg-warn-bg px-2 text-[11px] font-semibold text-warn">{t('files.yourCopy')}</span>}
+          </div>
           <div className="truncate text-xs text-muted">{file.title[locale]}</div>
         </div>
         <a className={btn} href={api.fileUrl(lessonId, file.name)} download={file.name}>
@@ -171,7 +193,7 @@ function FileCard({
             >
               {saving ? t('files.saving') : t('files.save')}
             </button>
-            <button type="button" className={btn} onClick={() => setDraft(original)} disabled={draft === original}>
+            <button type="button" className={btn} onClick={() => void revert()} disabled={draft === original && !edited}>
               {t('files.revert')}
             </button>
             {saveMsg && (

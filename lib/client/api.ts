@@ -13,10 +13,11 @@ export const api = {
   runs: () => apiFetch<JobSummary[]>('/api/runs'),
   cancel: (jobId: string) => apiFetch<unknown>(`/api/runs/${seg(jobId)}/cancel`, { method: 'POST', body: {} }),
   fileUrl: (lessonId: string, name: string) => `/api/lessons/${seg(lessonId)}/files/${seg(name)}`,
-  async getFile(lessonId: string, name: string): Promise<string> {
+  /** The file the server uses now; `edited` when it is the learner's saved copy. */
+  async getFile(lessonId: string, name: string): Promise<{ text: string; edited: boolean }> {
     const res = await fetch(api.fileUrl(lessonId, name), { credentials: 'same-origin' });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    return res.text();
+    return { text: await res.text(), edited: res.headers.get('x-cni-lab-edited') === '1' };
   },
   validateFile: (lessonId: string, name: string, content: string, signal?: AbortSignal) =>
     apiFetch<ValidateFileResponse>(`/api/lessons/${seg(lessonId)}/files/${seg(name)}/validate`, {
@@ -24,6 +25,8 @@ export const api = {
       body: { content },
       signal,
     }),
+  discardFile: (lessonId: string, name: string) =>
+    apiFetch<unknown>(`/api/lessons/${seg(lessonId)}/files/${seg(name)}`, { method: 'DELETE', body: {} }),
   saveFile: (lessonId: string, name: string, content: string) =>
     apiFetch<unknown>(`/api/lessons/${seg(lessonId)}/files/${seg(name)}`, { method: 'PUT', body: { content } }),
 };

@@ -60,6 +60,8 @@ const en = {
   'files.editorLabel': 'Edit {name}',
   'files.revert': 'Back to the lesson version',
   'files.editable': 'editable',
+  'files.yourCopy': 'your edited copy',
+  'files.reverted': 'Back to the lesson version.',
 
   'terminal.label': 'Terminal',
   'terminal.output': 'Terminal output',
@@ -173,6 +175,8 @@ const ja: Dict = {
   'files.editorLabel': '{name} を編集',
   'files.revert': 'レッスンの版に戻す',
   'files.editable': '編集可',
+  'files.yourCopy': 'あなたが編集したコピー',
+  'files.reverted': 'レッスンの版に戻しました。',
 
   'terminal.label': 'ターミナル',
   'terminal.output': 'ターミナルの出力',

@@ -56,15 +56,15 @@ function checkExec(args: string[]): CheckResult {
   return bad ?? OK;
 }
 
-const LS_DIRS = new Set(['/etc/cni/net.d', '/etc/cni/net.d/', '/opt/cni/bin', '/opt/cni/bin/']);
+const LS_DIRS = new Set(['/etc/cni/net.d', '/etc/cni/net.d/', '/opt/cni/bin', '/opt/cni/bin/', '/etc/kubernetes/manifests', '/etc/kubernetes/manifests/']);
 const INNER_USAGE =
-  'Refused: inside a node the lab runs only: ls [-l|-la] /etc/cni/net.d|/opt/cni/bin, cat /etc/cni/net.d/<file>, cat /kind/manifests/default-cni.yaml, crictl ps [-a], crictl pods, crictl images, ip addr, ip route.';
+  'Refused: inside a node the lab runs only: ls [-l|-la] /etc/cni/net.d|/opt/cni/bin|/etc/kubernetes/manifests, cat /etc/cni/net.d/<file>, cat /kind/manifests/default-cni.yaml, crictl ps [-a], crictl pods, crictl images, crictl info, ip addr, ip route.';
 
 function checkInner(cmd: string | undefined, rest: string[]): Refusal | null {
   const ok =
     (cmd === 'ls' && lsOk(rest)) ||
     (cmd === 'cat' && rest.length === 1 && catOk(rest[0])) ||
-    (cmd === 'crictl' && (eq(rest, ['ps']) || eq(rest, ['ps', '-a']) || eq(rest, ['pods']) || eq(rest, ['images']))) ||
+    (cmd === 'crictl' && (eq(rest, ['ps']) || eq(rest, ['ps', '-a']) || eq(rest, ['pods']) || eq(rest, ['images']) || eq(rest, ['info']))) ||
     (cmd === 'ip' && rest.length === 1 && ['addr', 'a', 'route', 'r'].includes(rest[0]));
   return ok ? null : refuse('not-allowed', INNER_USAGE);
 }

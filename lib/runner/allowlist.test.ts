@@ -212,6 +212,8 @@ describe('docker', () => {
     'docker exec test-control-plane cat /kind/manifests/default-cni.yaml',
     'docker exec test-worker crictl ps -a',
     'docker exec test-worker crictl pods',
+    'docker exec test-worker crictl info',
+    'docker exec test-control-plane ls /etc/kubernetes/manifests',
   ])('allows %s', (line) => expect(allowed(line)).toEqual({ ok: true, mutating: false, longRunning: false }));
 
   it.each([
@@ -228,6 +230,8 @@ describe('docker', () => {
     ['docker exec test-control-plane cat /etc/cni/net.d/../../shadow', /only: ls/],
     ['docker exec test-control-plane ls /', /only: ls/],
     ['docker exec test-control-plane crictl rm x', /only: ls/],
+    ['docker exec test-control-plane ls /etc/kubernetes', /only: ls/],
+    ['docker exec test-control-plane crictl info --output json', /only: ls/],
     ['docker version --format {{.Server}}', /without options/],
   ])('refuses %s', (line, re) => expect(message(line)).toMatch(re));
 });
