@@ -32,7 +32,7 @@ export function DoctorPanel({ locale, compact = false }: { locale: Locale; compa
   return (
     <section aria-labelledby="doctor-heading" data-testid="doctor-panel" className="text-sm">
       <div className="flex items-center gap-2">
-        <h2 id="doctor-heading" className="font-semibold">
+        <h2 id="doctor-heading" className={compact ? 'sr-only' : 'font-semibold'}>
           {t('doctor.heading')}
         </h2>
         <button
@@ -50,7 +50,7 @@ export function DoctorPanel({ locale, compact = false }: { locale: Locale; compa
         </p>
       )}
       {!doctor && !doctorError && <p className="mt-2 text-muted">{session.status === 'pending' ? t('auth.checking') : t('mode.unknown')}</p>}
-      {doctor && <Report doctor={doctor} t={t} locale={locale} compact={compact} disabled={disabled} setMode={setMode} />}
+      {doctor && <Report doctor={doctor} t={t} locale={locale} disabled={disabled} setMode={setMode} />}
     </section>
   );
 }
@@ -59,14 +59,12 @@ function Report({
   doctor,
   t,
   locale,
-  compact,
   disabled,
   setMode,
 }: {
   doctor: DoctorReport;
   t: Translate;
   locale: Locale;
-  compact: boolean;
   disabled: boolean;
   setMode: (m: Choice) => Promise<void>;
 }) {
@@ -124,7 +122,7 @@ function Report({
         <Row name={t('doctor.kind')} ok={doctor.kind.found} detail={toolDetail(doctor.kind, t)} t={t} />
         <Row name={t('doctor.kubectl')} ok={doctor.kubectl.found} detail={toolDetail(doctor.kubectl, t)} t={t} />
       </ul>
-      {doctor.hints.length > 0 && !compact && (
+      {doctor.hints.length > 0 && (
         <div>
           <h3 className="text-xs font-semibold text-muted">{t('doctor.install')}</h3>
           <ul className="mt-1 space-y-1 text-xs">

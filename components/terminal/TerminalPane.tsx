@@ -10,6 +10,7 @@ import { useEffectiveTheme } from '../useTheme';
 import type { XTermHandle } from './XTerm';
 import { PromptLine } from './PromptLine';
 import { SearchBox } from './SearchBox';
+import { ClearIcon, CopyIcon, SearchIcon } from './icons';
 
 const XTerm = dynamic(() => import('./XTerm'), { ssr: false, loading: () => <div className="h-full w-full bg-term-bg" /> });
 
@@ -68,14 +69,14 @@ export function TerminalPane({ controller, t, canRun }: { controller: JobControl
         )}
         <div className="ml-auto flex items-center gap-1">
           <button type="button" className={btn} onClick={() => setSearchOpen((v) => !v)} aria-expanded={searchOpen} aria-label={t('terminal.search')} title={t('terminal.search')}>
-            <span aria-hidden>⌕</span>
+            <SearchIcon />
           </button>
           <button type="button" className={btn} onClick={() => void copy()} aria-label={t('terminal.copy')} title={t('terminal.copy')}>
-            <span aria-hidden>⧉</span>
+            <CopyIcon />
             {copied && <span>{t('terminal.copied')}</span>}
           </button>
           <button type="button" className={btn} onClick={() => controller.clear()} aria-label={t('terminal.clear')} title={t('terminal.clear')}>
-            <span aria-hidden>⌫</span>
+            <ClearIcon />
           </button>
         </div>
       </div>

@@ -127,4 +127,25 @@ describe('JobController', () => {
     await c.cancel();
     expect(api.calls).toEqual(['run kubectl get pods -w', 'cancel j1']);
   });
+
+  it('stops following a job the server no longer serves, so a reload does not retry it', async () => {
+    const storage = new MemStorage();
+    const c = new JobController({
+      api: apiStub(),
+      storage,
+      storageKey: 'term',
+      text: (k, v) => t('en', k, v),
+      open: (_id, _after, h) => {
+        setTimeout(() => h.onStatus?.('failed'), 0);
+        return { close() {}, lastSeq: 0 };
+      },
+    });
+    c.restore();
+    await c.run('kubectl get pods -w');
+    await flushPromises();
+    expect(c.getState().phase).toBe('idle');
+    expect(c.getState().job?.done).toBe(true);
+    expect(JSON.parse(storage.getItem('term')!).job.done).toBe(true);
+    expect(c.transcript.at(-1)).toMatchObject({ kind: 'notice', tone: 'error' });
+  });
 });

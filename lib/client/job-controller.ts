@@ -219,9 +219,12 @@ export class JobController {
         if (this.stream !== stream && status !== 'open') return;
         this.set({ connection: status });
         if (status === 'failed') {
+          // The server no longer serves this job (restarted, or forgot it): stop following it for good.
           this.notice(this.text('terminal.networkError', { message: 'event stream closed' }), 'error');
           this.stream = null;
-          this.set({ phase: 'idle' });
+          const j = this.state.job;
+          this.set({ phase: 'idle', progress: null, job: j ? { ...j, done: true } : j });
+          this.flush();
         }
       },
     });

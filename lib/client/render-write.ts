@@ -21,7 +21,8 @@ export function renderWrite(w: TermWrite): string {
     }
     case 'notice': {
       const color = w.tone === 'error' ? sgr.red : w.tone === 'warn' ? sgr.yellow : sgr.cyan;
-      return `${color(inert(w.text).replace(/\n/g, '\r\n'))}\n`;
+      // A warning (a refusal, busy) closes the command it answers: leave a blank line like the status line.
+      return `${color(inert(w.text))}\n${w.tone === 'warn' ? '\n' : ''}`;
     }
     case 'status':
       return `${w.tone === 'error' ? sgr.red(w.text) : `\x1b[90m${w.text}\x1b[39m`}\n\n`;

@@ -169,6 +169,17 @@ describe.each(BINARIES)('%s against the simulated apiserver', (bin) => {
     expect(bad.stderr).toBe('The request is invalid: the server rejected our request due to an error in our request\n');
   });
 
+  it('exec into an unscheduled / not yet running pod fails like a real cluster', async () => {
+    const unbound = await k('exec', 'nginx', '--', 'ls');
+    expect(unbound.stderr).toBe('Error from server (BadRequest): pod nginx does not have a host assigned\n');
+    h.store.mutate(GVR.PODS, 'default', 'nginx', (p) => {
+      (p.spec as { nodeName: string }).nodeName = 'test-worker';
+      (p.status as Record<string, unknown>).containerStatuses = [{ name: 'nginx', ready: false, restartCount: 0, state: { waiting: { reason: 'ContainerCreating' } } }];
+    });
+    const creating = await k('exec', 'nginx', '--', 'ls');
+    expect(creating.stderr).toBe('error: unable to upgrade connection: container not found ("nginx")\n');
+  });
+
   it('graceful delete waits for the kubelet (simulated) to remove the pod', async () => {
     h.store.mutate(GVR.PODS, 'default', 'nginx', (p) => void ((p.spec as { nodeName: string }).nodeName = 'test-worker'));
     const unsub = h.store.subscribe((e) => {
@@ -200,6 +211,14 @@ describe.each(BINARIES)('%s against the simulated apiserver', (bin) => {
     expect(svc.stdout).toMatch(/^web\s+ClusterIP\s+10\.96\.\d+\.\d+\s+<none>\s+80\/TCP\s+\d+s$/m);
   });
 
+  it('fieldValidation=Strict rejects typos like the apiserver', async () => {
+    const f = path.join(h.dir, 'typo.yaml');
+    writeFileSync(f, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: typo\n  lables: {a: b}\nsepc:\n  containers:\n  - name: c\n    image: nginx\n');
+    const r = await k('apply', '-f', f);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`Error from server (BadRequest): error when creating "${f}": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "metadata.lables", unknown field "sepc"\n`);
+  });
+
   it('missing namespace, NotFound, unknown resource type', async () => {
     const ns = await k('apply', '-f', path.join(h.dir, 'bad-ns.yaml'));
     expect(ns.code).toBe(1);
@@ -220,6 +239,25 @@ describe.each(BINARIES)('%s against the simulated apiserver', (bin) => {
     expect((await k('get', 'wd', 'w1', '-o', 'name')).stdout).toBe('widget.example.com/w1\n');
   });
 
+  it('typed creates (protobuf bodies on kubectl >= 1.32): create namespace, deployment, configmap, service', async () => {
+    expect((await k('create', 'namespace', 'typed')).stdout).toBe('namespace/typed created\n');
+    expect((await k('create', 'deployment', 'nginx', '--image=nginx', '--replicas=2', '-n', 'typed')).stdout).toBe('deployment.apps/nginx created\n');
+    expect((await k('create', 'configmap', 'c', '--from-literal=a=b', '-n', 'typed')).stdout).toBe('configmap/c created\n');
+    expect((await k('create', 'service', 'clusterip', 'web', '--tcp=80:8080', '-n', 'typed')).stdout).toBe('service/web created\n');
+    const dep = h.store.get({ group: 'apps', version: 'v1', resource: 'deployments' }, 'typed', 'nginx') as unknown as { spec: Record<string, any>; status: unknown }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(dep.spec.replicas).toBe(2);
+    expect(dep.spec.selector).toEqual({ matchLabels: { app: 'nginx' } });
+    expect(dep.spec.template.spec.containers[0]).toMatchObject({ name: 'nginx', image: 'nginx' });
+    expect(dep.spec.strategy.type).toBe('RollingUpdate');
+    expect(dep.status).toEqual({});
+    expect(h.store.get({ group: '', version: 'v1', resource: 'configmaps' }, 'typed', 'c')!.data).toEqual({ a: 'b' });
+    const get = await k('get', 'deploy,svc', '-n', 'typed');
+    expect(get.stdout).toMatch(/^deployment\.apps\/nginx\s+0\/2\s+0\s+0\s+\d+s$/m);
+    expect(get.stdout).toMatch(/^service\/web\s+ClusterIP\s+10\.96\.\d+\.\d+\s+<none>\s+80\/TCP\s+\d+s$/m);
+    const dup = await k('create', 'namespace', 'typed');
+    expect(dup.stderr).toBe('Error from server (AlreadyExists): namespaces "typed" already exists\n');
+  });
+
   it('describe node', async () => {
     const d = await k('describe', 'node', 'test-worker');
     expect(d.code).toBe(0);
@@ -227,6 +265,15 @@ describe.each(BINARIES)('%s against the simulated apiserver', (bin) => {
     expect(d.stdout).toMatch(/^ {2}HolderIdentity:\s+test-worker$/m);
     expect(d.stdout).toMatch(/^ {2}Ready\s+False\s.*KubeletNotReady\s+container runtime network not ready/m);
     expect(d.stdout).toMatch(/^Non-terminated Pods:\s+\(0 in total\)$/m);
+  });
+
+  it('auth can-i answers yes for the kind admin', async () => {
+    expect(await k('auth', 'can-i', 'delete', 'nodes')).toMatchObject({ code: 0, stdout: 'yes\n' });
+    if (bin !== 'kubectl.1.27') {
+      // 1.27 only knows the alpha/beta SelfSubjectReview API.
+      const who = await k('auth', 'whoami');
+      expect(who.stdout).toMatch(/^Username\s+kubernetes-admin\nGroups\s+\[kubeadm:cluster-admins system:authenticated\]\n$/m);
+    }
   });
 
   it('api-resources lists built-ins and the CRD', async () => {
@@ -253,6 +300,22 @@ describe.each(BINARIES)('%s against the simulated apiserver', (bin) => {
     const r = await w;
     expect(r.stdout).toBe('node/test-worker condition met\n');
     expect(r.code).toBe(0);
+  });
+});
+
+describe('kubectl.1.33 with the WatchListClient feature gate', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    seed(h.store);
+  });
+  afterAll(async () => h?.close());
+  it('wait uses sendInitialEvents and ends on the initial-events-end bookmark', async () => {
+    const w = h.kubectl('kubectl.1.33', ['wait', '--for=condition=Ready', 'node/test-worker', '--timeout=10s', '-v=6'], { env: { KUBE_FEATURE_WatchListClient: 'true' } });
+    setTimeout(() => setReady(h, 'test-worker', true), 700);
+    const r = await w;
+    expect(r.stderr).toMatch(/sendInitialEvents=true/);
+    expect(r.stdout).toBe('node/test-worker condition met\n');
   });
 });
 

@@ -43,7 +43,7 @@ export const BUILTIN_RESOURCES: ResourceInfo[] = [
   r('v1', 'nodes', 'Node', { ns: false, short: ['no'], sub: ['proxy', 'status'] }),
   r('v1', 'persistentvolumeclaims', 'PersistentVolumeClaim', { short: ['pvc'], sub: ['status'] }),
   r('v1', 'persistentvolumes', 'PersistentVolume', { ns: false, short: ['pv'], sub: ['status'] }),
-  r('v1', 'pods', 'Pod', { short: ['po'], cat: ALL, sub: ['binding', 'eviction', 'log', 'status'] }),
+  r('v1', 'pods', 'Pod', { short: ['po'], cat: ALL, sub: ['attach', 'binding', 'eviction', 'exec', 'log', 'portforward', 'status'] }),
   r('v1', 'podtemplates', 'PodTemplate'),
   r('v1', 'replicationcontrollers', 'ReplicationController', { short: ['rc'], cat: ALL, sub: ['scale', 'status'] }),
   r('v1', 'resourcequotas', 'ResourceQuota', { short: ['quota'], sub: ['status'] }),
@@ -56,6 +56,9 @@ export const BUILTIN_RESOURCES: ResourceInfo[] = [
   r('apps/v1', 'replicasets', 'ReplicaSet', { short: ['rs'], cat: ALL, sub: ['scale', 'status'] }),
   r('apps/v1', 'statefulsets', 'StatefulSet', { short: ['sts'], cat: ALL, sub: ['scale', 'status'] }),
   r('events.k8s.io/v1', 'events', 'Event', { short: ['ev'] }),
+  r('authentication.k8s.io/v1', 'selfsubjectreviews', 'SelfSubjectReview', { ns: false, verbs: ['create'] }),
+  r('authorization.k8s.io/v1', 'selfsubjectaccessreviews', 'SelfSubjectAccessReview', { ns: false, verbs: ['create'] }),
+  r('authorization.k8s.io/v1', 'selfsubjectrulesreviews', 'SelfSubjectRulesReview', { ns: false, verbs: ['create'] }),
   r('batch/v1', 'cronjobs', 'CronJob', { short: ['cj'], cat: ALL, sub: ['status'] }),
   r('batch/v1', 'jobs', 'Job', { cat: ALL, sub: ['status'] }),
   r('networking.k8s.io/v1', 'ingressclasses', 'IngressClass', { ns: false }),
@@ -103,6 +106,12 @@ export function subresourceKind(info: ResourceInfo, sub: string): { group: strin
       return { group: 'policy', version: 'v1', kind: 'Eviction', verbs: ['create'] };
     case 'log':
       return { ...self, verbs: ['get'] };
+    case 'exec':
+      return { group: '', version: 'v1', kind: 'PodExecOptions', verbs: ['create', 'get'] };
+    case 'attach':
+      return { group: '', version: 'v1', kind: 'PodAttachOptions', verbs: ['create', 'get'] };
+    case 'portforward':
+      return { group: '', version: 'v1', kind: 'PodPortForwardOptions', verbs: ['create', 'get'] };
     case 'finalize':
       return { ...self, verbs: ['update'] };
     case 'token':

@@ -50,6 +50,7 @@ describe('simulated apiserver over HTTPS', () => {
       version: TEST_VERSION,
       tls: { key: certs.serverKey, cert: certs.serverCert, caCert: certs.caCert },
       clientAuth: { bearerToken: 'sekret-token' },
+      bookmarkIntervalMs: 200,
       hooks: { podLogs: (ns, pod, c) => (pod === 'nolog' ? new ApiError(400, 'BadRequest', `container "${c}" in pod "${pod}" is waiting to start: ContainerCreating`) : `log of ${ns}/${pod}/${c}\n`) },
     });
   });
@@ -162,6 +163,28 @@ describe('simulated apiserver over HTTPS', () => {
     for (let i = 0; i < 10_001; i++) store.mutate({ group: '', version: 'v1', resource: 'configmaps' }, 'default', 'churn', (c) => void (c.data = { i: String(i) }));
     const expired = await req('GET', `/api/v1/nodes?watch=true&resourceVersion=${old}`);
     expect(JSON.parse(expired.body.trim())).toMatchObject({ type: 'ERROR', object: { kind: 'Status', code: 410, reason: 'Expired' } });
+  });
+
+  it('watch: periodic BOOKMARKs carry the current resourceVersion when allowed', async () => {
+    const r = await req('GET', `/api/v1/namespaces/default/pods?watch=true&resourceVersion=${store.currentResourceVersion()}&allowWatchBookmarks=true&timeoutSeconds=1`);
+    const events = r.body.trim().split('\n').map((l) => JSON.parse(l));
+    expect(events.length).toBeGreaterThanOrEqual(3);
+    for (const e of events) expect(e).toEqual({ type: 'BOOKMARK', object: { kind: 'Pod', apiVersion: 'v1', metadata: { resourceVersion: String(store.currentResourceVersion()), creationTimestamp: null } } });
+    const none = await req('GET', `/api/v1/namespaces/default/pods?watch=true&resourceVersion=${store.currentResourceVersion()}&timeoutSeconds=1`);
+    expect(none.body).toBe('');
+  });
+
+  it('namespace finalize subresource and Terminating phase', async () => {
+    await req('POST', '/api/v1/namespaces', { body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'fin' } }) });
+    const ns = json(await req('GET', '/api/v1/namespaces/fin'));
+    expect(ns.spec).toEqual({ finalizers: ['kubernetes'] });
+    expect(ns.status).toEqual({ phase: 'Active' });
+    const fin = json(await req('PUT', '/api/v1/namespaces/fin/finalize', { body: JSON.stringify({ ...ns, spec: { finalizers: [] } }) }));
+    expect(fin.spec).toEqual({ finalizers: [] });
+    const del = json(await req('DELETE', '/api/v1/namespaces/fin'));
+    expect(del.status.phase).toBe('Terminating');
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await req('GET', '/api/v1/namespaces/fin')).status).toBe(404);
   });
 
   it('status and scale subresources, binding and logs', async () => {

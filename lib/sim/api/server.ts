@@ -4,7 +4,7 @@ import https from 'node:https';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { ApiError, type ClusterHooks, type ServerVersion } from '../store/types';
+import { ApiError, type ClusterHooks, type PersistentStore, type ServerVersion } from '../store/types';
 import type { SimStore } from '../store/store';
 import { aggregatedDiscovery, legacyApiVersions, legacyGroup, legacyGroupList, legacyResourceList } from './discovery';
 import { discoveryContentType, discoveryFormat } from './content-type';
@@ -21,7 +21,8 @@ import { handleDelete } from './handlers/delete';
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
 export interface ApiServerOptions {
-  store: SimStore;
+  /** A store from createStore()/loadStore() (possibly wrapped in a forwarding Proxy). */
+  store: PersistentStore;
   version: ServerVersion;
   tls: { key: string; cert: string; caCert: string };
   host?: '127.0.0.1';
@@ -29,6 +30,8 @@ export interface ApiServerOptions {
   hooks?: ClusterHooks;
   clientAuth: { bearerToken?: string; clientCaCert?: string };
   log?: (line: string) => void;
+  /** Interval of BOOKMARK events on watches that allow them (default 60 s). */
+  bookmarkIntervalMs?: number;
 }
 
 export interface ApiServerHandle {
@@ -69,7 +72,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 export async function startApiServer(opts: ApiServerOptions): Promise<ApiServerHandle> {
-  const { store, version } = opts;
+  const { version } = opts;
+  const store = opts.store as SimStore;
+  for (const m of ['scan', 'getRef', 'lookup', 'delete', 'eventsSince', 'subscribeRaw', 'registryGeneration', 'now'] as const) {
+    if (typeof store[m] !== 'function') throw new Error(`startApiServer: the store lacks ${m}(); create it with createStore()`);
+  }
   const host = '127.0.0.1';
   let serverAddress = `${host}:0`;
   let openapi: { gen: number; cache: OpenAPIV3Cache } | undefined;
@@ -81,7 +88,13 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServerH
   const v2 = openapiV2Proto(version.gitVersion);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'https://localhost');
+    let url: URL;
+    try {
+      // Prefix instead of a base URL: "//x/y" must stay a path, not become a host.
+      url = new URL(`https://localhost${(req.url ?? '/').startsWith('/') ? '' : '/'}${req.url ?? ''}`);
+    } catch {
+      throw errors.badRequest(`invalid request URI: ${String(req.url).slice(0, 200)}`);
+    }
     const method = req.method ?? 'GET';
     res.setHeader('Audit-Id', randomUUID());
     res.setHeader('Cache-Control', 'no-cache, private');
@@ -135,7 +148,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServerH
         throw errors.genericNotFound();
     }
     const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req);
-    const ctx: Ctx = { req, res, store, query: url.searchParams, info: r.info, namespace: r.namespace, name: r.name, sub: r.sub, watch: r.watch, body, hooks: opts.hooks };
+    const ctx: Ctx = { req, res, store, query: url.searchParams, info: r.info, namespace: r.namespace, name: r.name, sub: r.sub, watch: r.watch, body, hooks: opts.hooks, bookmarkIntervalMs: opts.bookmarkIntervalMs };
     // Namespaced list/create inside a namespace the client names explicitly.
     switch (method) {
       case 'GET':

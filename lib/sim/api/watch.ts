@@ -18,6 +18,8 @@ export interface WatchParams {
   table?: 'v1' | 'v1beta1';
   include: IncludeObject;
   bookmarkIntervalMs?: number;
+  /** WatchList (client-go WatchListClient): initial ADDED events end with an annotated BOOKMARK. */
+  sendInitialEvents?: boolean;
 }
 
 /** Above this much unsent data the client is too slow; end the stream so it re-watches. */
@@ -43,7 +45,7 @@ export function serveWatch(store: SimStore, req: IncomingMessage, res: ServerRes
 
   let headersSent = false;
   let closed = false;
-  const timers: NodeJS.Timeout[] = [];
+  const timers: Array<NodeJS.Timeout | undefined> = [];
   let unsubscribe = () => {};
   const finish = () => {
     if (closed) return;
@@ -74,10 +76,14 @@ export function serveWatch(store: SimStore, req: IncomingMessage, res: ServerRes
     else if (before) send('DELETED', e.object);
   };
 
-  if (rv === undefined) {
+  if (rv === undefined || p.sendInitialEvents) {
     const current = store.currentResourceVersion();
     for (const o of store.scan(p.info, p.namespace, p.selectors)) send('ADDED', o);
     rv = current;
+    if (p.sendInitialEvents) {
+      const meta = { resourceVersion: String(current), creationTimestamp: null, annotations: { 'k8s.io/initial-events-end': 'true' } };
+      write('BOOKMARK', { kind: p.info.kind, apiVersion, metadata: meta });
+    }
   } else {
     const replay = store.eventsSince(rv);
     if (!replay) {
@@ -89,15 +95,15 @@ export function serveWatch(store: SimStore, req: IncomingMessage, res: ServerRes
   }
   unsubscribe = store.subscribeRaw(deliver);
 
-  if (p.timeoutSeconds && p.timeoutSeconds > 0) timers.push(setTimeout(finish, p.timeoutSeconds * 1000));
+  if (p.timeoutSeconds && p.timeoutSeconds > 0) timers[0] = setTimeout(finish, p.timeoutSeconds * 1000);
   if (p.allowBookmarks) {
     const every = p.bookmarkIntervalMs ?? 60_000;
     const tick = () => {
       const meta = { resourceVersion: String(store.currentResourceVersion()), creationTimestamp: null };
       write('BOOKMARK', p.table ? { kind: 'Table', apiVersion: `meta.k8s.io/${p.table}`, metadata: meta, columnDefinitions: null, rows: null } : { kind: p.info.kind, apiVersion, metadata: meta });
-      timers.push(setTimeout(tick, every));
+      timers[1] = setTimeout(tick, every);
     };
-    timers.push(setTimeout(tick, every));
+    timers[1] = setTimeout(tick, every);
   }
   req.on('close', finish);
   res.on('close', finish);

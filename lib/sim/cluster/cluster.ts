@@ -19,6 +19,7 @@ import { CniAgents } from './cni/agent';
 import { listDir } from './cni/runtime';
 import { podLogs } from './logs';
 import { isTerminal } from './controllers/match';
+import { guardedStore } from './guarded-store';
 
 export type StepId = 'control-plane' | 'cni' | 'storage' | 'workers';
 
@@ -98,7 +99,7 @@ export function createSimCluster(opts: CreateSimClusterOptions): SimCluster {
   if (!version) throw new Error(`unsupported node image for the simulator: ${image}`);
   const now = opts.now ?? (() => new Date());
   const clock = new SimClock(opts.pace, now);
-  const store = opts.store;
+  const store = guardedStore(opts.store);
   const events = new EventRecorder(store, now);
   const name = opts.state?.name ?? opts.name;
   const config = opts.state?.config ?? opts.config;
@@ -158,6 +159,18 @@ export function createSimCluster(opts: CreateSimClusterOptions): SimCluster {
       const value = pc?.value ?? pcs[pcName];
       if (value === undefined) throw new ApiError(403, 'Forbidden', `pods "${p.metadata?.name}" is forbidden: no PriorityClass with name ${pcName} was found`);
       p.spec.priority = value;
+    }
+    // Before BoundServiceAccountTokenVolume (GA 1.22, on by default since 1.21) the token came from a Secret.
+    if (version.minor <= 20 && Array.isArray(p.spec?.volumes)) {
+      for (const vol of p.spec.volumes) {
+        const m = /^kube-api-access-([a-z0-9]{5})$/.exec(String(vol?.name));
+        if (!m || !vol.projected) continue;
+        const name = `default-token-${m[1]}`;
+        for (const c of [...(p.spec.containers ?? []), ...(p.spec.initContainers ?? [])]) for (const mt of c.volumeMounts ?? []) if (mt.name === vol.name) mt.name = name;
+        delete vol.projected;
+        vol.name = name;
+        vol.secret = { secretName: name, defaultMode: 420 };
+      }
     }
     if (p.metadata?.annotations?.['kubernetes.io/config.mirror'] && Array.isArray(p.spec?.volumes)) {
       const tokenVols = new Set(p.spec.volumes.filter((v: Any) => String(v?.name).startsWith('kube-api-access-')).map((v: Any) => v.name));

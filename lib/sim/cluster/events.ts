@@ -34,9 +34,12 @@ export function nodeRef(nodeName: string): InvolvedObject {
 const rfc = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 const micro = (d: Date) => d.toISOString().replace(/Z$/, '000Z');
 
+let seq = 0;
 function eventName(objName: string, d: Date): string {
-  // client-go: fmt.Sprintf("%v.%x", ref.Name, t.UnixNano())
-  const ns = BigInt(d.getTime()) * 1_000_000n + BigInt(Math.floor(Math.random() * 1_000_000));
+  // client-go: fmt.Sprintf("%v.%x", ref.Name, t.UnixNano()); a counter keeps same-millisecond events in
+  // creation order (describe lists equal timestamps in API order, i.e. by name).
+  seq = (seq + 1) % 1_000_000;
+  const ns = BigInt(d.getTime()) * 1_000_000n + BigInt(seq);
   return `${objName}.${ns.toString(16)}`;
 }
 
@@ -59,7 +62,7 @@ export class EventRecorder {
     reason: string,
     message: string,
     source: { component: string; host?: string },
-    opts: { fresh?: boolean; count?: number; first?: Date } = {},
+    opts: { fresh?: boolean; count?: number; first?: Date; last?: Date } = {},
   ): void {
     const now = this.now();
     const sameSource = (e: Any) => e.source?.component === source.component && e.source?.host === source.host;
@@ -74,13 +77,13 @@ export class EventRecorder {
     const ev: Any = {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: eventName(ref.name, now), namespace: ref.namespace ?? 'default' },
+      metadata: { name: eventName(ref.name, opts.last ?? now), namespace: ref.namespace ?? 'default' },
       involvedObject: ref,
       reason,
       message,
       source,
       firstTimestamp: rfc(opts.first ?? now),
-      lastTimestamp: rfc(now),
+      lastTimestamp: rfc(opts.last ?? now),
       count: opts.count ?? 1,
       type,
       eventTime: null,

@@ -126,10 +126,10 @@ function serviceDefaults(svc: AnyObj) {
     if ((spec.type === 'NodePort' || spec.type === 'LoadBalancer') && !p.nodePort) p.nodePort = 30000 + ((nodePortSeq++ * 7919 + Math.floor(Math.random() * 2768)) % 2768);
   }
   if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') setIfMissing(spec, 'externalTrafficPolicy', 'Cluster');
-  svc.status ??= { loadBalancer: {} };
+  svc.status = { loadBalancer: {}, ...(svc.status ?? {}) };
 }
 
-export function applyDefaults(key: string, obj: KObject, _now: () => Date): void {
+export function applyDefaults(key: string, obj: KObject): void {
   const o = obj as AnyObj;
   switch (key) {
     case '/pods':
@@ -148,7 +148,8 @@ export function applyDefaults(key: string, obj: KObject, _now: () => Date): void
       setIfMissing(o.spec, 'replicas', 1);
       setIfMissing(o.spec, 'revisionHistoryLimit', 10);
       setIfMissing(o.spec, 'progressDeadlineSeconds', 600);
-      setIfMissing(o.spec, 'strategy', { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } });
+      if (!o.spec.strategy?.type) o.spec.strategy = { type: 'RollingUpdate', ...(o.spec.strategy ?? {}) };
+      if (o.spec.strategy.type === 'RollingUpdate') o.spec.strategy.rollingUpdate = { maxUnavailable: '25%', maxSurge: '25%', ...(o.spec.strategy.rollingUpdate ?? {}) };
       templateDefaults(o);
       break;
     case 'apps/replicasets':
@@ -161,7 +162,8 @@ export function applyDefaults(key: string, obj: KObject, _now: () => Date): void
     case 'apps/daemonsets':
       o.spec ??= {};
       setIfMissing(o.spec, 'revisionHistoryLimit', 10);
-      setIfMissing(o.spec, 'updateStrategy', { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } });
+      if (!o.spec.updateStrategy?.type) o.spec.updateStrategy = { type: 'RollingUpdate', ...(o.spec.updateStrategy ?? {}) };
+      if (o.spec.updateStrategy.type === 'RollingUpdate') o.spec.updateStrategy.rollingUpdate = { maxUnavailable: 1, maxSurge: 0, ...(o.spec.updateStrategy.rollingUpdate ?? {}) };
       templateDefaults(o);
       break;
     case 'batch/jobs':

@@ -94,8 +94,8 @@ export interface Persistence {
 }
 
 export function attachPersistence(store: SimStore, opts: PersistOptions): Persistence {
-  const debounce = opts.debounceMs ?? 500;
-  const maxDelay = opts.maxDelayMs ?? 5000;
+  const debounce = opts.debounceMs ?? 1000;
+  const maxDelay = opts.maxDelayMs ?? 10_000;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let dirtySince: number | undefined;
   let timer: NodeJS.Timeout | undefined;

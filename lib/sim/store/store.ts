@@ -9,6 +9,7 @@ import { History, type HistoryEntry } from './history';
 import { validateObject } from './validate';
 import { applyDefaults } from './defaults';
 import { crdAdmission, crdAfterCommit } from './crd';
+import { deleteObject } from './deletion';
 
 export type { HistoryEntry } from './history';
 
@@ -86,6 +87,12 @@ function specOf(obj: KObject): string {
   return JSON.stringify(rest);
 }
 
+/** Equal apart from resourceVersion and managedFields (whose timestamps change on every request). */
+function sameContent(a: KObject, b: KObject): boolean {
+  const strip = (o: KObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } });
+  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+}
+
 export function createStore(opts: StoreOptions = {}): SimStore {
   const now = opts.now ?? (() => new Date());
   const registry = new Registry(opts.resources ?? BUILTIN_RESOURCES);
@@ -154,7 +161,7 @@ export function createStore(opts: StoreOptions = {}): SimStore {
     m.creationTimestamp = rfc3339(now());
     if (GENERATION_RESOURCES.has(b.key) || info.custom) m.generation = 1;
     else delete m.generation;
-    applyDefaults(b.key, obj, now);
+    applyDefaults(b.key, obj);
     if (b.key === 'apiextensions.k8s.io/customresourcedefinitions') crdAdmission(registry, obj, undefined, now);
     for (const h of hooks) h('CREATE', gvr, obj, undefined);
     validateObject(info, obj);
@@ -271,9 +278,7 @@ export function createStore(opts: StoreOptions = {}): SimStore {
     },
     update(gvr, obj) {
       const { b, obj: o, old } = prepareUpdate(gvr, obj, true);
-      if (JSON.stringify(o) === JSON.stringify({ ...old, metadata: { ...old.metadata, resourceVersion: o.metadata.resourceVersion ?? old.metadata.resourceVersion } })) {
-        return clone(old); // no-op updates do not bump the resourceVersion (apiserver behaviour)
-      }
+      if (sameContent(o, old)) return clone(old); // no-op updates do not bump the resourceVersion (apiserver behaviour)
       return clone(afterUpdate(b, put(b, o, 'MODIFIED', old)));
     },
     dryRunUpdate(gvr, obj) {
@@ -292,52 +297,7 @@ export function createStore(opts: StoreOptions = {}): SimStore {
       return o ? clone(removeNow(b, o)) : undefined;
     },
     delete(gvr, namespace, name, dopts = {}) {
-      const b = bucketOf(gvr);
-      const ns = b.info.namespaced ? (namespace ?? '') : '';
-      const o = b.get(ns, name);
-      if (!o) throw errors.notFound(b.info, name);
-      const pre = dopts.preconditions;
-      if (pre?.uid && pre.uid !== o.metadata.uid)
-        throw errors.conflict(b.info, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${o.metadata.uid}`);
-      if (pre?.resourceVersion && pre.resourceVersion !== o.metadata.resourceVersion)
-        throw errors.conflict(b.info, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${o.metadata.resourceVersion}`);
-      if (b.key === '/namespaces' && ['default', 'kube-system', 'kube-public'].includes(name))
-        throw errors.forbidden(b.info, name, 'this namespace may not be deleted');
-      const isPod = b.key === '/pods';
-      const podGrace = (o as { spec?: { terminationGracePeriodSeconds?: number; nodeName?: string } }).spec;
-      let grace = dopts.gracePeriodSeconds ?? (isPod ? (podGrace?.terminationGracePeriodSeconds ?? 30) : 0);
-      // Pods never bound to a node (or already finished) have no kubelet to wait for.
-      const phase = (o as { status?: { phase?: string } }).status?.phase;
-      if (isPod && (!podGrace?.nodeName || phase === 'Succeeded' || phase === 'Failed')) grace = 0;
-      const hasFinalizers = !!o.metadata.finalizers?.length;
-      const graceful = (isPod && grace > 0) || b.key === '/namespaces';
-      if (dopts.dryRun) return { object: o, deleted: !hasFinalizers && !graceful };
-      if (!hasFinalizers && !graceful) return { object: clone(removeNow(b, o, dopts.propagationPolicy ?? 'Background')), deleted: true };
-      if (o.metadata.deletionTimestamp && !(isPod && grace < (o.metadata.deletionGracePeriodSeconds ?? 0))) {
-        if (!hasFinalizers && isPod && grace === 0) return { object: clone(removeNow(b, o)), deleted: true };
-        return { object: clone(o), deleted: false };
-      }
-      const next = clone(o);
-      const deadline = new Date(now().getTime() + (isPod ? grace : 0) * 1000);
-      next.metadata.deletionTimestamp = rfc3339(deadline);
-      next.metadata.deletionGracePeriodSeconds = isPod ? grace : 0;
-      if (b.key === '/namespaces') {
-        (next as { status?: Record<string, unknown> }).status = { ...((next as { status?: object }).status ?? {}), phase: 'Terminating' };
-        put(b, next, 'MODIFIED', o);
-        // Namespace controller emulation: contents go, then the namespace itself (after the caller has its answer).
-        setImmediate(() => {
-          const cur = b.get('', name);
-          if (cur && cur.metadata.uid === o.metadata.uid) {
-            finalizeNamespaceContents(name);
-            if (!cur.metadata.finalizers?.length) removeNow(b, cur);
-          }
-        });
-        return { object: clone(next), deleted: false };
-      }
-      if (isPod && grace === 0 && !hasFinalizers) return { object: clone(removeNow(b, o, dopts.propagationPolicy)), deleted: true };
-      if (isPod && grace === 0) next.metadata.deletionGracePeriodSeconds = 0;
-      put(b, next, 'MODIFIED', o);
-      return { object: clone(next), deleted: false };
+      return deleteObject({ bucketOf, removeNow, put, now, finalizeNamespaceContents }, gvr, namespace, name, dopts);
     },
     subscribe(listener) {
       listeners.add(listener);

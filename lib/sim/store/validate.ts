@@ -39,6 +39,13 @@ export function validateObject(info: ResourceInfo, obj: KObject): void {
       causes.push({ field: 'metadata.name', type: 'FieldValueInvalid', detail: `Invalid value: "${name}": ${rule[1]}` });
     }
   }
+  const ann = m.annotations;
+  if (ann && typeof ann === 'object') {
+    let total = 0;
+    for (const [k, v] of Object.entries(ann)) total += k.length + String(v).length;
+    // apimachinery ValidateAnnotations: TotalAnnotationSizeLimitB (what makes `kubectl apply` of big CRDs fail).
+    if (total > 262144) causes.push({ field: 'metadata.annotations', type: 'FieldValueTooLong', detail: 'Too long: must have at most 262144 bytes' });
+  }
   const o = obj as AnyObj;
   if (info.group === '' && info.resource === 'pods') {
     const cs = o.spec?.containers;

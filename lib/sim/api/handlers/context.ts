@@ -3,6 +3,25 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ClusterHooks, KObject, ResourceInfo } from '../../store/types';
 import type { SimStore } from '../../store/store';
 import { errors } from '../status';
+import { decodeKubernetesProtobuf, ProtoError } from '../proto/decode';
+import { parseMediaTypes } from '../content-type';
+
+export const PROTOBUF_CT = 'application/vnd.kubernetes.protobuf';
+
+function isProtobuf(ctx: Ctx): boolean {
+  return parseMediaTypes(ctx.req.headers['content-type'])[0]?.type === PROTOBUF_CT;
+}
+
+/** A protobuf body as JSON, or undefined when the request is not protobuf. */
+export function protobufBody(ctx: Ctx): Record<string, unknown> | undefined {
+  if (!isProtobuf(ctx)) return undefined;
+  try {
+    return decodeKubernetesProtobuf(ctx.body);
+  } catch (e) {
+    if (e instanceof ProtoError) throw errors.badRequest(`unable to decode protobuf request body: ${e.message}`);
+    throw e;
+  }
+}
 
 export interface Ctx {
   req: IncomingMessage;
@@ -16,10 +35,13 @@ export interface Ctx {
   watch: boolean;
   body: Buffer;
   hooks?: ClusterHooks;
+  bookmarkIntervalMs?: number;
 }
 
 /** Parses a JSON request body into an object (apiserver-style 400 on failure). */
 export function jsonBody(ctx: Ctx): Record<string, unknown> {
+  const pb = protobufBody(ctx);
+  if (pb) return pb;
   const text = ctx.body.toString('utf8');
   if (!text.trim()) throw errors.badRequest("couldn't get version/kind; json parse error: unexpected end of JSON input");
   let v: unknown;

@@ -3,14 +3,14 @@ import { apiVersionOf } from '../resources';
 import { sendJSON } from '../respond';
 import { errors, successStatus } from '../status';
 import type { DeleteOptions } from '../../store/store';
-import { isDryRun, type Ctx } from './context';
+import { isDryRun, protobufBody, type Ctx } from './context';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyObj = any;
 
 function deleteOptions(ctx: Ctx): DeleteOptions {
-  let body: AnyObj = {};
-  const text = ctx.body.toString('utf8').trim();
+  let body: AnyObj = protobufBody(ctx) ?? {};
+  const text = body === undefined || Object.keys(body).length ? '' : ctx.body.toString('utf8').trim();
   if (text) {
     try {
       body = JSON.parse(text);

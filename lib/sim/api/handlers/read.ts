@@ -8,7 +8,7 @@ import { sendJSON, sendStreamedList, sendText } from '../respond';
 import { errors } from '../status';
 import { serveWatch } from '../watch';
 import type { Ctx } from './context';
-import { scaleOf } from './write';
+import { scaleOf, streamingNotSupported } from './write';
 
 function include(ctx: Ctx): IncludeObject {
   const v = ctx.query.get('includeObject');
@@ -34,6 +34,8 @@ export function handleGet(ctx: Ctx): void {
       resourceVersion: query.get('resourceVersion') ?? undefined,
       timeoutSeconds: t && /^\d+$/.test(t) ? Number(t) : undefined,
       allowBookmarks: query.get('allowWatchBookmarks') === 'true',
+      sendInitialEvents: query.get('sendInitialEvents') === 'true',
+      bookmarkIntervalMs: ctx.bookmarkIntervalMs,
       selectors: selectors(ctx),
       table,
       include: include(ctx),
@@ -56,6 +58,7 @@ export function handleGet(ctx: Ctx): void {
   if (!obj) throw errors.notFound(info, ctx.name);
   if (ctx.sub === 'log') return handleLog(ctx, obj);
   if (ctx.sub === 'scale') return sendJSON(ctx.res, 200, scaleOf(info, obj));
+  if (ctx.sub === 'exec' || ctx.sub === 'attach' || ctx.sub === 'portforward') return streamingNotSupported(ctx);
   if (ctx.sub && ctx.sub !== 'status') throw errors.methodNotAllowed();
   if (table && !ctx.sub) {
     sendJSON(ctx.res, 200, buildTable(info, [obj], { now: store.now(), resourceVersion: obj.metadata.resourceVersion, include: include(ctx), tableVersion: table }), TABLE_CT);

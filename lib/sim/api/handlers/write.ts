@@ -3,9 +3,11 @@ import { randomBytes } from 'node:crypto';
 import type { KObject, ResourceInfo } from '../../store/types';
 import { withManagedFields } from '../patch/apply';
 import { apiVersionOf } from '../resources';
-import { sendJSON } from '../respond';
-import { errors, successStatus } from '../status';
+import { sendJSON, sendText } from '../respond';
+import { errors } from '../status';
 import { isDryRun, jsonBody, objectBody, rfc3339, type Ctx } from './context';
+import { handleReview } from './reviews';
+import { checkStrict } from './strict';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyObj = any;
@@ -54,14 +56,30 @@ function bind(ctx: Ctx, podName: string, binding: AnyObj): void {
   sendJSON(ctx.res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
 }
 
+/** exec/attach/port-forward need a container runtime; the apiserver's own checks come first. */
+export function streamingNotSupported(ctx: Ctx): void {
+  const pod = ctx.store.getRef(POD, ctx.namespace, ctx.name!) as AnyObj;
+  if (!pod) throw errors.notFound({ group: '', resource: 'pods' }, ctx.name!);
+  if (!pod.spec?.nodeName) throw errors.badRequest(`pod ${ctx.name} does not have a host assigned`);
+  const c = ctx.query.get('container') ?? pod.spec?.containers?.[0]?.name;
+  const st = (pod.status?.containerStatuses ?? []).find((s: AnyObj) => s?.name === c);
+  if (!st?.state?.running) {
+    // The kubelet's plain-text answer, proxied as is; kubectl prints "unable to upgrade connection: …".
+    return sendText(ctx.res, 500, `container not found ("${c}")`);
+  }
+  throw errors.badRequest(`the simulated cluster has no container runtime: ${ctx.sub} is not available (pod ${ctx.name}, container ${c})`);
+}
+
 export function handlePost(ctx: Ctx): void {
   const { store, info } = ctx;
+  if (handleReview(ctx)) return;
   if (info.resource === 'bindings' && info.group === '') {
     const b = jsonBody(ctx) as AnyObj;
     return bind(ctx, String(b?.metadata?.name ?? ''), b);
   }
   if (ctx.name !== undefined) {
     if (info.resource === 'pods' && ctx.sub === 'binding') return bind(ctx, ctx.name, jsonBody(ctx));
+    if (info.resource === 'pods' && (ctx.sub === 'exec' || ctx.sub === 'attach' || ctx.sub === 'portforward')) return streamingNotSupported(ctx);
     if (info.resource === 'pods' && ctx.sub === 'eviction') {
       const ev = jsonBody(ctx) as AnyObj;
       const res = store.delete(POD, ctx.namespace, ctx.name, { gracePeriodSeconds: ev?.deleteOptions?.gracePeriodSeconds, dryRun: isDryRun(ctx) });
@@ -83,12 +101,18 @@ export function handlePost(ctx: Ctx): void {
     throw errors.methodNotAllowed();
   }
   if (!info.verbs.includes('create')) throw errors.methodNotAllowed();
+  if (ctx.query.get('fieldValidation') === 'Strict') {
+    const raw = jsonBody(ctx);
+    checkStrict(info, raw);
+  }
   let obj = objectBody(ctx);
   if (!obj.metadata.name && !obj.metadata.generateName) {
     throw errors.invalid(info, '', [{ field: 'metadata.name', type: 'FieldValueRequired', detail: 'Required value: name or generateName is required' }]);
   }
   obj.apiVersion = apiVersionOf(info);
   obj.kind = info.kind;
+  // Like the apiserver's PrepareForCreate: clients cannot set status on create (nodes excepted).
+  if (info.subresources.includes('status') && !(info.group === '' && info.resource === 'nodes')) obj.status = {};
   obj = managed(ctx, obj, 'Update');
   const created = isDryRun(ctx) ? store.dryRunCreate(info, obj) : store.create(info, obj);
   sendJSON(ctx.res, 201, created);

@@ -31,8 +31,6 @@ export function listStrategy(kind: string, path: string[]): ListStrategy | undef
       return undefined;
     case 'conditions':
       return path[0] === 'status' ? { mergeKey: 'type' } : undefined;
-    case 'taints':
-      return kind === 'Node' ? { mergeKey: 'key' } : undefined;
     case 'addresses':
       return kind === 'Node' && path[0] === 'status' ? { mergeKey: 'type' } : undefined;
     case 'hostAliases':

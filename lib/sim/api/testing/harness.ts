@@ -29,7 +29,7 @@ export interface Harness {
   dir: string;
   kubeconfig: string;
   certs: Awaited<ReturnType<typeof generateClusterCerts>>;
-  kubectl(bin: string, args: string[], opts?: { timeoutMs?: number; input?: string }): Promise<{ code: number | null; stdout: string; stderr: string }>;
+  kubectl(bin: string, args: string[], opts?: { timeoutMs?: number; input?: string; env?: Record<string, string> }): Promise<{ code: number | null; stdout: string; stderr: string }>;
   /** Starts kubectl and returns once `until` matches stdout (for -w). */
   spawnKubectl(bin: string, args: string[]): { stdout: () => string; stderr: () => string; kill: () => void; exited: Promise<number | null> };
   close(): Promise<void>;
@@ -60,7 +60,7 @@ export async function startHarness(opts: { store?: StoreOptions; hooks?: Cluster
     certs,
     kubectl(bin, args, o = {}) {
       return new Promise((resolve, reject) => {
-        const child: ChildProcessWithoutNullStreams = spawn(resolveBin(bin), args, { shell: false, env: env() as unknown as NodeJS.ProcessEnv, stdio: 'pipe' });
+        const child: ChildProcessWithoutNullStreams = spawn(resolveBin(bin), args, { shell: false, env: { ...env(), ...(o.env ?? {}) } as unknown as NodeJS.ProcessEnv, stdio: 'pipe' });
         children.add(child);
         let stdout = '';
         let stderr = '';

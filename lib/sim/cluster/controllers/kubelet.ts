@@ -120,9 +120,11 @@ export function kubeletStartEvents(rt: { events: ClusterRuntime['events'] }, now
   const status = (s: string) => `Node ${name} status is now: ${s}`;
   if (restarted) {
     // First kubelet run before kubeadm finished: condition events with counts, no surviving Starting event.
-    rt.events.legacy(ref, 'Normal', 'NodeHasSufficientMemory', status('NodeHasSufficientMemory'), src, { fresh: true, count: 6, first: now });
-    rt.events.legacy(ref, 'Normal', 'NodeHasNoDiskPressure', status('NodeHasNoDiskPressure'), src, { fresh: true, count: 5, first: now });
-    rt.events.legacy(ref, 'Normal', 'NodeHasSufficientPID', status('NodeHasSufficientPID'), src, { fresh: true, count: 5, first: now });
+    const first = new Date(now.getTime() - 12_000);
+    const last = new Date(now.getTime() - 4_000);
+    rt.events.legacy(ref, 'Normal', 'NodeHasSufficientMemory', status('NodeHasSufficientMemory'), src, { fresh: true, count: 6, first, last });
+    rt.events.legacy(ref, 'Normal', 'NodeHasNoDiskPressure', status('NodeHasNoDiskPressure'), src, { fresh: true, count: 5, first, last });
+    rt.events.legacy(ref, 'Normal', 'NodeHasSufficientPID', status('NodeHasSufficientPID'), src, { fresh: true, count: 5, first, last });
   }
   rt.events.legacy(ref, 'Normal', 'Starting', 'Starting kubelet.', src, { fresh: true });
   rt.events.legacy(ref, 'Normal', 'NodeHasSufficientMemory', status('NodeHasSufficientMemory'), src, { fresh: true });

@@ -1,0 +1,257 @@
+// SimManager: owns the simulated kind clusters of the app and the CLI. One API server per cluster
+// (port kept across restarts), a lab-private kubeconfig per cluster, everything persisted under a
+// state dir and restored on start so nothing a learner applied is lost.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ClusterConfig } from '@/lib/kindconfig/types';
+import { generateClusterCerts, kubeconfigFor, type ClusterCerts } from './tls';
+import { createStore, loadStore, type SimStore, type Snapshot } from './store/store';
+import { startApiServer, type ApiServerHandle } from './api/server';
+import { createSimCluster, type SimCluster, type SimClusterState, type StepId } from './cluster/cluster';
+import type { Pace } from './cluster/clock';
+
+export type KindStep = 'ensure-image' | 'prepare-nodes' | 'load-balancer' | 'write-config' | 'control-plane' | 'cni' | 'storage' | 'join-control-planes' | 'workers';
+
+export interface ManagedCluster {
+  name: string;
+  cluster: SimCluster;
+  store: SimStore;
+  port: number;
+  /** https://127.0.0.1:<port> */
+  server: string;
+  /** Lab-private kubeconfig file (context kind-<name>). */
+  kubeconfigPath: string;
+  kubeconfig: string;
+  createdAt: Date;
+}
+
+export interface CreateOptions {
+  name: string;
+  config: ClusterConfig;
+  /** `--image` override (already applied to config.nodes by the caller, kept for the version choice). */
+  image?: string;
+  pace: Pace;
+  signal?: AbortSignal;
+  onProgress?: (step: KindStep, state: 'start' | 'end') => void;
+}
+
+interface Persisted {
+  format: 1;
+  port: number;
+  pace: Pace;
+  certs: ClusterCerts;
+  cluster: SimClusterState;
+}
+
+const NAME_RE = /^[a-z0-9.-]{1,63}$/;
+
+// Compressed versions of what kind takes on a laptop (seconds → a few seconds in total).
+const REALISTIC_MS: Record<KindStep, number> = {
+  'ensure-image': 400,
+  'prepare-nodes': 1800,
+  'load-balancer': 600,
+  'write-config': 400,
+  'control-plane': 2600,
+  cni: 700,
+  storage: 400,
+  'join-control-planes': 1500,
+  workers: 1800,
+};
+
+export function defaultStateDir(): string {
+  return path.resolve(process.cwd(), '.state', 'sim');
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Error('aborted'));
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(new Error('aborted'));
+    }, { once: true });
+  });
+}
+
+function writeFileAtomic(file: string, data: string) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data, { mode: 0o600 });
+  renameSync(tmp, file);
+}
+
+export class SimManager {
+  private clusters = new Map<string, ManagedCluster & { api: ApiServerHandle; certs: ClusterCerts; pace: Pace; saveTimer?: NodeJS.Timeout; unsub?: () => void }>();
+  private creating = new Set<string>();
+
+  private constructor(readonly stateDir: string) {}
+
+  /** Opens the state dir and restores every persisted cluster (servers listening again). */
+  static async open(opts: { stateDir?: string } = {}): Promise<SimManager> {
+    const m = new SimManager(opts.stateDir ?? defaultStateDir());
+    mkdirSync(m.stateDir, { recursive: true, mode: 0o700 });
+    for (const name of readdirSync(m.stateDir)) {
+      if (!NAME_RE.test(name)) continue;
+      try {
+        await m.restore(name);
+      } catch {
+        // A damaged state dir must not stop the others; it stays on disk for inspection.
+      }
+    }
+    return m;
+  }
+
+  private dir(name: string) {
+    return path.join(this.stateDir, name);
+  }
+
+  list(): string[] {
+    return [...this.clusters.keys()].sort();
+  }
+
+  get(name: string): ManagedCluster | undefined {
+    return this.clusters.get(name);
+  }
+
+  exists(name: string): boolean {
+    return this.clusters.has(name) || this.creating.has(name);
+  }
+
+  private async restore(name: string) {
+    const d = this.dir(name);
+    const meta = JSON.parse(readFileSync(path.join(d, 'cluster.json'), 'utf8')) as Persisted;
+    const snap = JSON.parse(readFileSync(path.join(d, 'store.json'), 'utf8')) as Snapshot;
+    const store = loadStore(snap);
+    const cluster = createSimCluster({ name, config: meta.cluster.config, pace: meta.pace ?? 'realistic', store, state: meta.cluster, caCertPem: meta.certs.caCert, onDirty: () => this.scheduleSave(name) });
+    await this.serve(name, cluster, store, meta.certs, meta.port, meta.pace ?? 'realistic');
+  }
+
+  private async serve(name: string, cluster: SimCluster, store: SimStore, certs: ClusterCerts, port: number, pace: Pace) {
+    const start = (p: number) =>
+      startApiServer({
+        store,
+        version: cluster.version.serverVersion,
+        tls: { key: certs.serverKey, cert: certs.serverCert, caCert: certs.caCert },
+        port: p,
+        hooks: cluster.hooks,
+        clientAuth: { clientCaCert: certs.caCert },
+      });
+    let api: ApiServerHandle;
+    try {
+      api = await start(port);
+    } catch {
+      api = await start(0); // the old port is taken: a new one, and a rewritten kubeconfig
+    }
+    const server = `https://127.0.0.1:${api.port}`;
+    const kubeconfig = kubeconfigFor({ server, certs, clusterName: name });
+    const kubeconfigPath = path.join(this.dir(name), 'kubeconfig');
+    mkdirSync(this.dir(name), { recursive: true, mode: 0o700 });
+    writeFileAtomic(kubeconfigPath, kubeconfig);
+    const entry = { name, cluster, store, port: api.port, server, kubeconfigPath, kubeconfig, createdAt: new Date(cluster.state().createdAt), api, certs, pace } as ManagedCluster & {
+      pace: Pace;
+      api: ApiServerHandle;
+      certs: ClusterCerts;
+      saveTimer?: NodeJS.Timeout;
+      unsub?: () => void;
+    };
+    entry.unsub = store.subscribe(() => this.scheduleSave(name));
+    this.clusters.set(name, entry);
+    this.save(name);
+    return entry;
+  }
+
+  private scheduleSave(name: string) {
+    const e = this.clusters.get(name);
+    if (!e || e.saveTimer) return;
+    e.saveTimer = setTimeout(() => {
+      e.saveTimer = undefined;
+      this.save(name);
+    }, 500);
+    e.saveTimer.unref?.();
+  }
+
+  /** Writes the store snapshot and cluster state now. */
+  save(name: string) {
+    const e = this.clusters.get(name);
+    if (!e) return;
+    const d = this.dir(name);
+    if (!existsSync(d)) return;
+    const meta: Persisted = { format: 1, port: e.port, pace: e.pace, certs: e.certs, cluster: e.cluster.state() };
+    writeFileAtomic(path.join(d, 'store.json'), JSON.stringify(e.store.snapshot()));
+    writeFileAtomic(path.join(d, 'cluster.json'), JSON.stringify(meta));
+  }
+
+  /** kind's create: steps in order with the pace's timing. Throws kind's error text for an existing cluster. */
+  async create(o: CreateOptions): Promise<ManagedCluster> {
+    const { name, config } = o;
+    if (!NAME_RE.test(name)) throw new Error(`'${name}' is not a valid cluster name, cluster names must match \`^[a-z0-9.-]+$\``);
+    if (this.exists(name)) throw new Error(`node(s) already exist for a cluster with the name "${name}"`);
+    this.creating.add(name);
+    let entry: (ManagedCluster & { api: ApiServerHandle }) | undefined;
+    try {
+      const step = async (s: KindStep, fn?: () => void | Promise<void>) => {
+        o.onProgress?.(s, 'start');
+        if (o.pace === 'realistic') await sleep(REALISTIC_MS[s], o.signal);
+        else if (o.signal?.aborted) throw new Error('aborted');
+        await fn?.();
+        o.onProgress?.(s, 'end');
+      };
+      let cluster: SimCluster | undefined;
+      let store: SimStore | undefined;
+      let certs: ClusterCerts | undefined;
+      const controlPlanes = config.nodes.filter((n) => n.role === 'control-plane').length;
+      await step('ensure-image');
+      await step('prepare-nodes', async () => {
+        certs = await generateClusterCerts({ clusterName: name });
+        store = createStore();
+        mkdirSync(this.dir(name), { recursive: true, mode: 0o700 });
+        cluster = createSimCluster({ name, config, image: o.image, pace: o.pace, store, caCertPem: certs.caCert, onDirty: () => this.scheduleSave(name) });
+      });
+      if (controlPlanes > 1) await step('load-balancer');
+      await step('write-config');
+      const run = (id: StepId) => () => cluster!.runStep(id);
+      await step('control-plane', async () => {
+        run('control-plane')();
+        entry = await this.serve(name, cluster!, store!, certs!, config.networking.apiServerPort > 0 ? config.networking.apiServerPort : 0, o.pace);
+      });
+      if (!config.networking.disableDefaultCNI) await step('cni', run('cni'));
+      await step('storage', run('storage'));
+      if (controlPlanes > 1) await step('join-control-planes');
+      if (config.nodes.some((n) => n.role === 'worker')) await step('workers', run('workers'));
+      if (o.pace === 'instant') await cluster!.settle();
+      this.save(name);
+      return this.clusters.get(name)!;
+    } catch (e) {
+      // kind deletes the half-made cluster unless --retain.
+      if (entry) await this.delete(name);
+      else rmSync(this.dir(name), { recursive: true, force: true });
+      throw e;
+    } finally {
+      this.creating.delete(name);
+    }
+  }
+
+  /** Deletes a cluster; returns its node names (docker order), or undefined if there was none. */
+  async delete(name: string): Promise<string[] | undefined> {
+    const e = this.clusters.get(name);
+    if (!e) return undefined;
+    this.clusters.delete(name);
+    if (e.saveTimer) clearTimeout(e.saveTimer);
+    e.unsub?.();
+    e.cluster.stop();
+    await e.api.close();
+    rmSync(this.dir(name), { recursive: true, force: true });
+    return e.cluster.nodeNames();
+  }
+
+  /** Saves and stops every cluster (servers closed); state stays on disk. */
+  async close(): Promise<void> {
+    for (const [name, e] of this.clusters) {
+      if (e.saveTimer) clearTimeout(e.saveTimer);
+      this.save(name);
+      e.unsub?.();
+      e.cluster.stop();
+      await e.api.close();
+    }
+    this.clusters.clear();
+  }
+}
