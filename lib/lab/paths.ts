@@ -4,7 +4,7 @@ import 'server-only';
 import path from 'node:path';
 
 export function stateDir(): string {
-  return path.resolve(process.env.CNI_LAB_STATE_DIR ?? path.join(process.cwd(), '.state'));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.CNI_LAB_STATE_DIR ?? path.join(process.cwd(), '.state'));
 }
 
 /** Learners' saved edits of lesson files: <state>/edits/<lessonId>/<name>. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testCluster, pods, nodes, eventsFor, apply } from './testing/harness';
+import { testCluster, pods, nodes, eventsFor } from './testing/harness';
 import { R, type Any } from './gvr';
 import type { SimCluster } from './cluster';
 

@@ -14,7 +14,7 @@ import { NodeLifecycle } from './controllers/node-lifecycle';
 import { Kubelet } from './controllers/kubelet';
 import { DeploymentController, ReplicaSetController } from './controllers/workloads';
 import { DaemonSetController } from './controllers/daemonset';
-import { EndpointsController, GarbageCollector, NamespaceDefaults } from './controllers/services';
+import { EndpointSliceController, EndpointsController, GarbageCollector, NamespaceDefaults } from './controllers/services';
 import { CniAgents } from './cni/agent';
 import { listDir } from './cni/runtime';
 import { podLogs } from './logs';
@@ -198,6 +198,7 @@ export function createSimCluster(opts: CreateSimClusterOptions): SimCluster {
       new ReplicaSetController(rt),
       new DaemonSetController(rt),
       new EndpointsController(rt),
+      new EndpointSliceController(rt),
       new GarbageCollector(rt),
     ];
     loop = new ControllerLoop(rt, controllers);

@@ -38,6 +38,8 @@ async function expectHealthy(cl: SimCluster) {
   expect(reasons).toEqual(expect.arrayContaining(['FailedScheduling', 'Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']));
   const ep = cl.store.get(R.endpoints, 'kube-system', 'kube-dns') as Any;
   expect(ep.subsets[0].addresses).toHaveLength(2);
+  const slice = cl.store.list(R.endpointslices, 'kube-system', { labelSelector: 'kubernetes.io/service-name=kube-dns' }).items[0] as Any;
+  expect(slice.endpoints.map((e: Any) => e.conditions.ready)).toEqual([true, true]);
 }
 
 describe('installing a CNI fixes the cluster', () => {

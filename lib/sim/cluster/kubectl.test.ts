@@ -142,6 +142,8 @@ for (const image of ['kindest/node:v1.33.1', 'kindest/node:v1.36.1']) {
         expect(dn.stdout).toMatch(/^Taints: +<none>$/m);
         expect(dn.stdout).toMatch(/^ +Ready +True +.+ +KubeletReady +kubelet is posting ready status$/m);
       }
+      const ro = await kubectl(BINS[0], ['rollout', 'status', 'deployment/coredns', '-n', 'kube-system', '--timeout=20s']);
+      expect(ro.stdout).toBe('deployment "coredns" successfully rolled out\n');
       const del = await kubectl(BINS[BINS.length - 1], ['delete', 'po', 'nginx']);
       expect(del.stdout).toBe('pod "nginx" deleted\n');
     });

@@ -23,6 +23,7 @@ const CONFIG = 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnetworking:\n
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kind-emu-'));
   writeFileSync(path.join(dir, 'kind-1m3w-nocni.yaml'), CONFIG);
+  writeFileSync(path.join(dir, 'ha.yaml'), 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n- role: control-plane\n- role: worker\n');
   writeFileSync(path.join(dir, 'bad.yaml'), 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnetworking:\n  disableDefaultCni: true\n');
   m = await SimManager.open({ stateDir: path.join(dir, 'state') });
   kind = createKindEmulator(m, { pace: 'instant', cwd: dir, salutation: () => 'Have a nice day! 👋' });
@@ -111,6 +112,22 @@ describe('kind emulation', () => {
     expect(m.list()).toEqual(['test']);
     expect(m.get('test')!.port).toBe(port);
     expect((await run(docker, ['exec', 'test-worker', 'ls', '/opt/cni/bin'])).stdout).toContain('bridge\n');
+  });
+
+  it('--wait on a no-CNI cluster times out with kind\'s warning', async () => {
+    const r = await run(kind, ['create', 'cluster', '--config', 'kind-1m3w-nocni.yaml', '--name', 'waiting', '--wait', '1m']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(' • Waiting ≤ 1m0s for control-plane = Ready ⏳  ...\n ✗ Waiting ≤ 1m0s for control-plane = Ready ⏳\n • WARNING: Timed out waiting for Ready ⚠️\n');
+    const ha = await run(kind, ['create', 'cluster', '--name', 'ha', '--wait', '30s', '--config', 'ha.yaml']);
+    expect(ha.code).toBe(0);
+    expect(ha.stderr).toContain(' ✓ Configuring the external load balancer ⚖️\n');
+    expect(ha.stderr).toContain(' ✓ Installing CNI 🔌\n');
+    expect(ha.stderr).toContain(' ✓ Joining more control-plane nodes 🎮\n');
+    expect(ha.stderr).toMatch(/ ✓ Waiting ≤ 30s for control-plane = Ready ⏳\n • Ready after \d+s 💚\n/);
+    expect((await run(kind, ['get', 'nodes', '--name', 'ha'])).stdout.split('\n').filter(Boolean).sort()).toEqual(['ha-control-plane', 'ha-control-plane2', 'ha-worker']);
+    expect((await run(docker, ['ps'])).stdout).toMatch(/kindest\/haproxy:\S+ .* 127\.0\.0\.1:\d+->6443\/tcp   ha-external-load-balancer\n/);
+    await run(kind, ['delete', 'cluster', '--name', 'waiting']);
+    await run(kind, ['delete', 'cluster', '--name', 'ha']);
   });
 
   it('delete', async () => {

@@ -10,7 +10,9 @@ import { ARTICLE_CONFIG } from '../cluster/testing/harness';
 const ROOT = path.resolve(__dirname, '../../..');
 
 function runSim(args: string[]) {
-  const child = spawn('npx', ['tsx', 'scripts/sim.ts', ...args], { cwd: ROOT, shell: false, env: { ...process.env, KIND_CLUSTER_NAME: '' } });
+  // tsx itself (what `npm run sim` and `npx tsx` end up running): it relays SIGTERM to the script and
+  // exits with the script's code. (npx's own wrapper dies by the signal instead of relaying it.)
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/sim.ts', ...args], { cwd: ROOT, shell: false, env: { ...process.env, KIND_CLUSTER_NAME: '' } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d));

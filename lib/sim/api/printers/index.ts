@@ -9,6 +9,7 @@ import { endpointSlicePrinter, endpointsPrinter, ingressPrinter, networkPolicyPr
 import { configMapPrinter, secretPrinter, serviceAccountPrinter } from './config';
 import { leasePrinter, pdbPrinter, priorityClassPrinter, roleBindingPrinter, rolePrinter, storageClassPrinter } from './cluster';
 import { customResourcePrinter, defaultPrinter } from './custom';
+import { csiNodePrinter, ingressClassPrinter, pvPrinter, pvcPrinter, resourceQuotaPrinter, runtimeClassPrinter } from './storage';
 
 const PRINTERS: Record<string, Printer> = {
   '/pods': podPrinter,
@@ -39,6 +40,12 @@ const PRINTERS: Record<string, Printer> = {
   'discovery.k8s.io/endpointslices': endpointSlicePrinter,
   'networking.k8s.io/networkpolicies': networkPolicyPrinter,
   'networking.k8s.io/ingresses': ingressPrinter,
+  'networking.k8s.io/ingressclasses': ingressClassPrinter,
+  '/persistentvolumeclaims': pvcPrinter,
+  '/persistentvolumes': pvPrinter,
+  '/resourcequotas': resourceQuotaPrinter,
+  'node.k8s.io/runtimeclasses': runtimeClassPrinter,
+  'storage.k8s.io/csinodes': csiNodePrinter,
 };
 
 /** events.k8s.io/v1 Event → the core/v1 shape the event printer reads (apiserver converts via internal type). */

@@ -140,3 +140,18 @@ describe('custom resources and the default table', () => {
     expect(t.metadata).toEqual({ resourceVersion: '5' });
   });
 });
+
+describe('storage printers', () => {
+  it('PVC and PV columns (kind local-path volumes)', () => {
+    const PVC = info('', 'persistentvolumeclaims');
+    expect(printerFor(PVC).columns.map((c) => c.name)).toEqual(['Name', 'Status', 'Volume', 'Capacity', 'Access Modes', 'StorageClass', 'VolumeAttributesClass', 'Age', 'VolumeMode']);
+    expect(cells(PVC, { metadata: { name: 'data', creationTimestamp: ago(30) }, spec: { storageClassName: 'standard', accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem' }, status: { phase: 'Pending' } })).toEqual(['data', 'Pending', '', '', '', 'standard', '<unset>', '30s', 'Filesystem']);
+    expect(cells(PVC, { metadata: { name: 'data' }, spec: { storageClassName: 'standard', volumeName: 'pvc-1' }, status: { phase: 'Bound', capacity: { storage: '1Gi' }, accessModes: ['ReadWriteMany', 'ReadWriteOnce'] } }).slice(1, 5)).toEqual(['Bound', 'pvc-1', '1Gi', 'RWO,RWX']);
+    const PV = info('', 'persistentvolumes');
+    expect(cells(PV, { metadata: { name: 'pvc-1' }, spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], persistentVolumeReclaimPolicy: 'Delete', claimRef: { namespace: 'default', name: 'data' }, storageClassName: 'standard' }, status: { phase: 'Bound' } }).slice(0, 9)).toEqual(['pvc-1', '1Gi', 'RWO', 'Delete', 'Bound', 'default/data', 'standard', '<unset>', '']);
+  });
+  it('resource quotas split requests and limits', () => {
+    const q = { metadata: { name: 'q' }, status: { hard: { pods: '5', 'limits.cpu': '2', 'requests.memory': '1Gi' }, used: { pods: '1' } } };
+    expect(cells(info('', 'resourcequotas'), q).slice(2)).toEqual(['pods: 1/5, requests.memory: 0/1Gi', 'limits.cpu: 0/2']);
+  });
+});

@@ -47,7 +47,7 @@ export class KubeletPods {
     }
   }
 
-  syncNode(name: string, node: Any, _ready: boolean) {
+  syncNode(name: string, node: Any) {
     const { items } = this.rt.store.list(R.pods, undefined, { fieldSelector: `spec.nodeName=${name}` });
     for (const pod of items as Any[]) this.syncPod(pod, node, false);
   }

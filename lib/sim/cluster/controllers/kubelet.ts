@@ -58,7 +58,7 @@ export class Kubelet implements Controller {
           }),
         );
       }
-      this.pods.syncNode(st.name, node, is);
+      this.pods.syncNode(st.name, node);
     }
   }
 

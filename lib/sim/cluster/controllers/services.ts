@@ -4,7 +4,7 @@ import type { StoreEvent } from '@/lib/sim/store/types';
 import { R, type Any } from '../gvr';
 import type { ClusterRuntime, Controller } from '../runtime';
 import { isTerminal } from './match';
-import { deletePod, podReady } from './workloads';
+import { deletePod, podReady, randomSuffix } from './workloads';
 
 export class EndpointsController implements Controller {
   readonly name = 'endpoints';
@@ -68,11 +68,11 @@ export class NamespaceDefaults implements Controller {
   }
 }
 
-const GC_RESOURCES = [R.pods, R.replicasets, R.controllerrevisions, R.endpoints];
+const GC_RESOURCES = [R.pods, R.replicasets, R.controllerrevisions, R.endpoints, R.endpointslices];
 
 export class GarbageCollector implements Controller {
   readonly name = 'garbage-collector';
-  readonly watches = [R.deployments, R.replicasets, R.daemonsets, R.pods, R.nodes];
+  readonly watches = [R.deployments, R.replicasets, R.daemonsets, R.pods, R.nodes, R.services];
   private orphaned = new Set<string>();
   constructor(private readonly rt: ClusterRuntime) {}
 
@@ -98,12 +98,66 @@ export class GarbageCollector implements Controller {
           continue;
         }
         // Only owners of kinds we track can be judged dangling.
-        const tracked = refs.filter((r) => ['Deployment', 'ReplicaSet', 'DaemonSet', 'Node', 'Pod'].includes(r.kind));
+        const tracked = refs.filter((r) => ['Deployment', 'ReplicaSet', 'DaemonSet', 'Node', 'Pod', 'Service'].includes(r.kind));
         if (!tracked.length || tracked.some((r) => alive.has(r.uid))) continue;
         if (g === R.pods) {
           if (!o.metadata.deletionTimestamp) deletePod(store, o);
         } else store.remove(g, o.metadata.namespace, o.metadata.name);
       }
+    }
+  }
+}
+
+/** EndpointSlice controller (discovery.k8s.io/v1), one IPv4 slice per selector Service. */
+export class EndpointSliceController implements Controller {
+  readonly name = 'endpointslices';
+  readonly watches = [R.services, R.pods];
+  constructor(private readonly rt: ClusterRuntime) {}
+
+  reconcile() {
+    const { store } = this.rt;
+    if (!store.resources().some((r) => r.group === 'discovery.k8s.io' && r.resource === 'endpointslices')) return;
+    const pods = store.list(R.pods, undefined).items as Any[];
+    for (const svc of store.list(R.services, undefined).items as Any[]) {
+      const sel = svc.spec?.selector;
+      if (!sel || !Object.keys(sel).length) continue;
+      const ns = svc.metadata.namespace;
+      const matching = pods.filter((p) => p.metadata.namespace === ns && !isTerminal(p) && p.status?.podIP && Object.entries(sel).every(([k, v]) => p.metadata.labels?.[k] === v));
+      const endpoints = matching.map((p) => {
+        const ready = podReady(p) && !p.metadata.deletionTimestamp;
+        return {
+          addresses: [p.status.podIP],
+          conditions: { ready, serving: podReady(p), terminating: !!p.metadata.deletionTimestamp },
+          nodeName: p.spec.nodeName,
+          targetRef: { kind: 'Pod', namespace: ns, name: p.metadata.name, uid: p.metadata.uid },
+        };
+      });
+      const ports = (svc.spec.ports ?? []).map((p: Any) => ({ ...(p.name ? { name: p.name } : {}), port: typeof p.targetPort === 'number' ? p.targetPort : p.port, protocol: p.protocol ?? 'TCP' }));
+      const existing = (store.list(R.endpointslices, ns, { labelSelector: `kubernetes.io/service-name=${svc.metadata.name}` }).items as Any[])[0];
+      if (!existing) {
+        try {
+          store.create(R.endpointslices, {
+            apiVersion: 'discovery.k8s.io/v1',
+            kind: 'EndpointSlice',
+            metadata: {
+              name: `${svc.metadata.name}-${randomSuffix()}`,
+              namespace: ns,
+              labels: { ...(svc.metadata.labels ?? {}), 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': svc.metadata.name },
+              ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name: svc.metadata.name, uid: svc.metadata.uid, controller: true, blockOwnerDeletion: true }],
+            },
+            addressType: 'IPv4',
+            endpoints,
+            ports,
+          });
+        } catch {
+          // namespace going away
+        }
+        continue;
+      }
+      store.mutate(R.endpointslices, ns, existing.metadata.name, (e: Any) => {
+        e.endpoints = endpoints;
+        e.ports = ports;
+      });
     }
   }
 }

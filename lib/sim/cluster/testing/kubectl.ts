@@ -28,5 +28,4 @@ export function kubectlRunner(kubeconfig: string) {
     });
 }
 
-// eslint-disable-next-line no-control-regex
 export const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
