@@ -8,6 +8,7 @@ export const metadata: Metadata = {
   title: { default: 'cni-lab', template: '%s · cni-lab' },
   description: 'A local, hands-on lab: what a Kubernetes cluster does without a CNI, on kind or a simulated cluster.',
   referrer: 'no-referrer',
+  icons: { icon: '/favicon.svg' },
 };
 
 export const viewport: Viewport = {

@@ -1,14 +1,18 @@
 import Link from 'next/link';
-import { listLessons } from '@/lib/lessons/loader';
+import { listLessons, loadLesson } from '@/lib/lessons/loader';
 import { requestLocale } from '@/lib/i18n/server';
 import { translator } from '@/lib/i18n/messages';
 import { LabNotices, SiteHeader } from '@/components/SiteHeader';
 import { DoctorPanel } from '@/components/DoctorPanel';
+import { ContinueHint } from '@/components/ContinueHint';
 
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const [lessons, locale] = await Promise.all([listLessons(), requestLocale(sp.lang)]);
   const t = translator(locale);
+  const stepIds = Object.fromEntries(
+    await Promise.all(lessons.map(async (l) => [l.id, (await loadLesson(l.id))?.lesson.steps.map((s) => s.id) ?? []] as const)),
+  );
   return (
     <div className="flex min-h-screen flex-col">
       <SiteHeader locale={locale} />
@@ -30,6 +34,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
                   <h2 className="mt-1 text-lg font-semibold">{l.title[locale]}</h2>
                   <p className="mt-2 text-sm leading-6 text-muted">{l.summary[locale]}</p>
                   <span className="mt-3 inline-block text-sm font-medium text-accent">{t('index.open')} →</span>
+                  <ContinueHint lessonId={l.id} stepIds={stepIds[l.id]} locale={locale} />
                 </Link>
               </li>
             ))}

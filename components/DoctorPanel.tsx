@@ -22,6 +22,11 @@ function Row({ name, ok, detail, t }: { name: string; ok: boolean; detail?: stri
   );
 }
 
+/** Hint texts mark commands with backticks; show those as code (no Markdown or HTML otherwise). */
+function withCode(text: string) {
+  return text.split('`').map((part, i) => (i % 2 ? <code key={i} className="rounded bg-code-bg px-1 font-mono">{part}</code> : part));
+}
+
 const toolDetail = (s: ToolStatus, t: Translate) => (s.found ? s.version ?? s.path ?? '' : s.error ? `${t('doctor.missing')} (${s.error})` : t('doctor.missing'));
 
 export function DoctorPanel({ locale, compact = false }: { locale: Locale; compact?: boolean }) {
@@ -128,7 +133,7 @@ function Report({
           <ul className="mt-1 space-y-1 text-xs">
             {doctor.hints.map((h) => (
               <li key={h.tool}>
-                <span className="font-mono">{h.tool}</span>: {h.text[locale]}{' '}
+                <span className="font-mono">{h.tool}</span>: {withCode(h.text[locale])}{' '}
                 {/^https?:\/\//.test(h.url) && (
                   <a href={h.url} target="_blank" rel="noopener noreferrer" className="text-accent underline">
                     {h.url.replace(/^https?:\/\//, '')}

@@ -3,6 +3,8 @@ import { LESSON1, openLesson, openWithToken } from './helpers';
 
 test('the index lists the lessons and opens lesson 1', async ({ page }) => {
   await openWithToken(page, '/?lang=en');
+  // The token is traded for a cookie and removed from the address bar.
+  expect(page.url()).not.toContain('k=');
   await expect(page.getByRole('heading', { level: 1, name: 'Lessons' })).toBeVisible();
   await page.getByTestId('lesson-kind-without-cni').click();
   await expect(page).toHaveURL(/\/lessons\/kind-without-cni/);
@@ -21,6 +23,13 @@ test('lesson 1 shows steps, commands with notes, and says the cluster is simulat
   // Lesson Markdown rendered (not raw): the body of step 1 has paragraphs, and no literal "##".
   await expect(page.locator('#lesson-main .lesson-md p').first()).toBeVisible();
   await expect(page.locator('#lesson-main .lesson-md')).not.toContainText('## ');
+  // A command that is meant to fail says so; live-only commands are disabled on the simulator.
+  await page.getByTestId('step-list').getByRole('button', { name: /Start an nginx pod/ }).click();
+  await expect(page.getByTestId('command-run-with-generator').getByTestId('expect-failure')).toHaveText('expected to fail');
+  await expect(page.getByTestId('command-run').getByTestId('expect-failure')).toHaveCount(0);
+  await page.getByTestId('step-list').getByRole('button', { name: /Create the cluster/ }).click();
+  await expect(page.getByRole('button', { name: 'Run in the terminal: docker ps' })).toBeDisabled();
+  await expect(page.getByTestId('command-node-containers')).toContainText('Live mode only');
 });
 
 test('switching language keeps the current step; the choice sticks in a cookie', async ({ page }) => {
@@ -54,6 +63,10 @@ test('progress survives a reload and can be reset', async ({ page }) => {
   await expect(page.getByTestId('step-position')).toHaveText(/^Step 4 of /);
   await page.reload();
   await expect(page.getByTestId('step-position')).toHaveText(/^Step 4 of /);
+  await page.goto('/?lang=en');
+  await expect(page.getByTestId('lesson-kind-without-cni')).toContainText('Continue at step 4');
+  await page.getByTestId('lesson-kind-without-cni').click();
+  await expect(page.getByTestId('step-position')).toHaveText(/^Step 4 of /);
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Reset progress' }).click();
   await expect(page.getByTestId('step-position')).toHaveText(/^Step 1 of /);
@@ -75,6 +88,19 @@ test('the lesson file can be viewed and edited with kind validation', async ({ p
   await expect(card.getByRole('button', { name: 'Save my copy' })).toBeDisabled();
   await card.getByRole('button', { name: 'Back to the lesson version' }).click();
   await expect(card.getByTestId('file-check')).toContainText('No problems found.');
+
+  // Save a valid edit as the learner's copy, then discard it again.
+  await editor.fill(`# my copy\n${text}`);
+  await expect(card.getByTestId('file-check')).toContainText('No problems found.');
+  await card.getByRole('button', { name: 'Save my copy' }).click();
+  await expect(card.getByRole('status')).toContainText('Saved. Commands that name kind-1m3w-nocni.yaml now use your copy.');
+  await expect(card.getByText('your edited copy')).toBeVisible();
+  const served = await page.evaluate(() => fetch('/api/lessons/kind-without-cni/files/kind-1m3w-nocni.yaml').then((r) => r.text()));
+  expect(served.startsWith('# my copy')).toBe(true);
+  await card.getByRole('button', { name: 'Back to the lesson version' }).click();
+  await expect(card.getByText('your edited copy')).toHaveCount(0);
+  const restored = await page.evaluate(() => fetch('/api/lessons/kind-without-cni/files/kind-1m3w-nocni.yaml').then((r) => r.text()));
+  expect(restored).toBe(text);
 });
 
 test('without the token the page says how to connect and commands are disabled', async ({ page }) => {
@@ -88,4 +114,13 @@ test('an unknown lesson is a 404', async ({ page }) => {
   const res = await page.goto('/lessons/no-such-lesson');
   expect(res?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+});
+
+test.describe('with a Japanese browser', () => {
+  test.use({ locale: 'ja-JP' });
+  test('Accept-Language picks Japanese when there is no ?lang and no cookie', async ({ page }) => {
+    await openWithToken(page, '/');
+    await expect(page.getByRole('heading', { level: 1, name: 'レッスン' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  });
 });

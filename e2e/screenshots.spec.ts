@@ -1,4 +1,4 @@
-// Screenshots for reviewing the layout (written to test-results/screens/). They assert only that the
+// Screenshots for reviewing the layout (written to .state/screens/, which Playwright does not wipe). They assert only that the
 // three panes are laid out side by side and that nothing overflows horizontally.
 import { expect, test } from '@playwright/test';
 import { openLesson, typeCommand, expectTerminal } from './helpers';
@@ -23,7 +23,7 @@ for (const theme of ['light', 'dark'] as const) {
       expect(term!.height).toBeGreaterThan(350);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: `test-results/screens/lesson-${theme}-${width}.png` });
+      await page.screenshot({ path: `.state/screens/lesson-${theme}-${width}.png` });
     });
   }
 }
@@ -32,5 +32,5 @@ test('home page screenshot', async ({ page }) => {
   await openLesson(page, '?lang=ja');
   await page.goto('/?lang=ja');
   await expect(page.getByTestId('doctor-panel')).toBeVisible();
-  await page.screenshot({ path: 'test-results/screens/home-ja.png', fullPage: true });
+  await page.screenshot({ path: '.state/screens/home-ja.png', fullPage: true });
 });

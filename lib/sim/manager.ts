@@ -83,20 +83,58 @@ export class SimManager {
   private clusters = new Map<string, ManagedCluster & { api: ApiServerHandle; certs: ClusterCerts; pace: Pace; saveTimer?: NodeJS.Timeout; unsub?: () => void }>();
   private creating = new Set<string>();
 
+  /** Cluster whose context is current in the merged kubeconfig (kind sets it on create). */
+  private current: string | undefined;
+
   private constructor(readonly stateDir: string) {}
+
+  /** Lab-private kubeconfig with every cluster, like kind's edits of ~/.kube/config (never that file). */
+  mergedKubeconfigPath(): string {
+    return path.join(this.stateDir, 'kubeconfig');
+  }
+
+  currentCluster(): string | undefined {
+    return this.current && this.clusters.has(this.current) ? this.current : undefined;
+  }
+
+  private writeMergedKubeconfig() {
+    const b64 = (x: string) => Buffer.from(x).toString('base64');
+    const names = this.list();
+    const cur = this.currentCluster();
+    const lines = ['apiVersion: v1', names.length ? 'clusters:' : 'clusters: null'];
+    for (const n of names) {
+      const e = this.clusters.get(n)!;
+      lines.push('- cluster:', `    certificate-authority-data: ${b64(e.certs.caCert)}`, `    server: ${e.server}`, `  name: kind-${n}`);
+    }
+    lines.push(names.length ? 'contexts:' : 'contexts: null');
+    for (const n of names) lines.push('- context:', `    cluster: kind-${n}`, `    user: kind-${n}`, `  name: kind-${n}`);
+    lines.push(`current-context: ${cur ? `kind-${cur}` : '""'}`, 'kind: Config', 'preferences: {}', names.length ? 'users:' : 'users: null');
+    for (const n of names) {
+      const e = this.clusters.get(n)!;
+      lines.push(`- name: kind-${n}`, '  user:', `    client-certificate-data: ${b64(e.certs.clientCert)}`, `    client-key-data: ${b64(e.certs.clientKey)}`);
+    }
+    writeFileAtomic(this.mergedKubeconfigPath(), `${lines.join('\n')}\n`);
+    writeFileAtomic(path.join(this.stateDir, 'current'), cur ?? '');
+  }
 
   /** Opens the state dir and restores every persisted cluster (servers listening again). */
   static async open(opts: { stateDir?: string } = {}): Promise<SimManager> {
     const m = new SimManager(opts.stateDir ?? defaultStateDir());
     mkdirSync(m.stateDir, { recursive: true, mode: 0o700 });
+    try {
+      m.current = readFileSync(path.join(m.stateDir, 'current'), 'utf8').trim() || undefined;
+    } catch {
+      m.current = undefined;
+    }
     for (const name of readdirSync(m.stateDir)) {
-      if (!NAME_RE.test(name)) continue;
+      if (!NAME_RE.test(name) || !existsSync(path.join(m.stateDir, name, 'cluster.json'))) continue;
       try {
         await m.restore(name);
       } catch {
         // A damaged state dir must not stop the others; it stays on disk for inspection.
       }
     }
+    m.writeMergedKubeconfig();
     return m;
   }
 
@@ -218,6 +256,8 @@ export class SimManager {
       if (controlPlanes > 1) await step('join-control-planes');
       if (config.nodes.some((n) => n.role === 'worker')) await step('workers', run('workers'));
       if (o.pace === 'instant') await cluster!.settle();
+      this.current = name;
+      this.writeMergedKubeconfig();
       this.save(name);
       return this.clusters.get(name)!;
     } catch (e) {
@@ -240,6 +280,9 @@ export class SimManager {
     e.cluster.stop();
     await e.api.close();
     rmSync(this.dir(name), { recursive: true, force: true });
+    // kind removes the cluster's entries and unsets current-context if it pointed there.
+    if (this.current === name) this.current = undefined;
+    this.writeMergedKubeconfig();
     return e.cluster.nodeNames();
   }
 

@@ -187,6 +187,24 @@ describe('simulated apiserver over HTTPS', () => {
     expect((await req('GET', '/api/v1/namespaces/fin')).status).toBe(404);
   });
 
+  it('serves core Events through events.k8s.io/v1 too (list, Table and watch)', async () => {
+    const rv = store.currentResourceVersion();
+    const w = req('GET', `/apis/events.k8s.io/v1/namespaces/default/events?watch=true&resourceVersion=${rv}&timeoutSeconds=1`);
+    await new Promise((r) => setTimeout(r, 100));
+    store.create({ group: '', version: 'v1', resource: 'events' }, {
+      apiVersion: 'v1', kind: 'Event', metadata: { name: 'x.1', namespace: 'default' }, involvedObject: { kind: 'Pod', name: 'x', namespace: 'default' },
+      reason: 'Created', message: 'Created container: c', source: { component: 'kubelet', host: 'test-worker' }, count: 1, type: 'Normal', firstTimestamp: '2026-01-01T00:00:00Z', lastTimestamp: '2026-01-01T00:00:00Z',
+    });
+    const events = (await w).body.trim().split('\n').map((l) => JSON.parse(l));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'ADDED', object: { apiVersion: 'events.k8s.io/v1', regarding: { name: 'x' }, note: 'Created container: c' } });
+    const list = json(await req('GET', '/apis/events.k8s.io/v1/namespaces/default/events'));
+    expect(list.kind).toBe('EventList');
+    expect(list.items.find((i: { metadata: { name: string } }) => i.metadata.name === 'x.1').deprecatedSource).toEqual({ component: 'kubelet', host: 'test-worker' });
+    const t = json(await req('GET', '/apis/events.k8s.io/v1/namespaces/default/events/x.1', { headers: { Accept: T } }));
+    expect(t.rows[0].cells.slice(1, 7)).toEqual(['Normal', 'Created', 'pod/x', '', 'kubelet, test-worker', 'Created container: c']);
+  });
+
   it('status and scale subresources, binding and logs', async () => {
     const dep = {
       apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' },

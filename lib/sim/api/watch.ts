@@ -28,11 +28,11 @@ const MAX_BUFFERED = 16 * 1024 * 1024;
 export function serveWatch(store: SimStore, req: IncomingMessage, res: ServerResponse, p: WatchParams): void {
   const labelSel = parseLabelSelector(p.selectors.labelSelector);
   const fieldSel = compileFieldSelector(p.info, parseFieldSelector(p.selectors.fieldSelector));
-  const key = gvrKey(p.info);
+  const key = store.storageKey(p.info) ?? gvrKey(p.info);
   const apiVersion = apiVersionOf(p.info);
   const matches = (o: KObject | undefined): boolean =>
     !!o && (p.namespace === undefined || o.metadata.namespace === p.namespace) && (!labelSel.length || matchLabels(labelSel, o.metadata.labels)) && (!fieldSel || fieldSel(o));
-  const view = (o: KObject) => (o.apiVersion === apiVersion ? o : { ...o, apiVersion });
+  const view = (o: KObject) => (o.apiVersion === apiVersion ? o : store.view(o, p.info));
 
   let rv: number | undefined;
   if (p.resourceVersion !== undefined && p.resourceVersion !== '' && p.resourceVersion !== '0') {
@@ -67,13 +67,15 @@ export function serveWatch(store: SimStore, req: IncomingMessage, res: ServerRes
   };
   const deliver = (e: HistoryEntry) => {
     if (e.key !== key) return;
-    const now = e.type === 'DELETED' ? false : matches(e.object);
-    const before = e.type === 'ADDED' ? false : matches(e.old);
+    const obj = view(e.object);
+    const old = e.old && view(e.old);
+    const now = e.type === 'DELETED' ? false : matches(obj);
+    const before = e.type === 'ADDED' ? false : matches(old);
     if (e.type === 'DELETED') {
-      if (before || matches(e.object)) send('DELETED', e.object);
-    } else if (now && before) send('MODIFIED', e.object);
-    else if (now) send('ADDED', e.object);
-    else if (before) send('DELETED', e.object);
+      if (before || matches(obj)) send('DELETED', obj);
+    } else if (now && before) send('MODIFIED', obj);
+    else if (now) send('ADDED', obj);
+    else if (before) send('DELETED', obj);
   };
 
   if (rv === undefined || p.sendInitialEvents) {

@@ -88,3 +88,30 @@ describe('fresh no-CNI cluster (kind v0.32.0 default image)', () => {
     expect(pods(c, 'local-path-storage')[0].metadata.name).toMatch(/^local-path-provisioner-78776bfc44-[a-z0-9]{5}$/);
   });
 });
+
+describe('coredns Deployment without a CNI', () => {
+  it('reports the rollout state kubectl reads, and times out after progressDeadlineSeconds', async () => {
+    let t = Date.now();
+    const { createStore } = await import('@/lib/sim/store/store');
+    const { parseKindConfig } = await import('@/lib/kindconfig/load');
+    const { createSimCluster } = await import('./cluster');
+    const parsed = parseKindConfig('kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnetworking:\n  disableDefaultCNI: true\n', { name: 'test' });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const cl = createSimCluster({ name: 'test', config: parsed.config, pace: 'instant', store: createStore(), now: () => new Date(t) });
+    c = cl;
+    cl.bootstrap();
+    await cl.settle();
+    const dep = () => cl.store.get(R.deployments, 'kube-system', 'coredns') as Any;
+    expect(dep().status).toMatchObject({ replicas: 2, updatedReplicas: 2, unavailableReplicas: 2 });
+    expect(dep().status.conditions.map((x: Any) => `${x.type}=${x.status}/${x.reason}`)).toEqual(['Available=False/MinimumReplicasUnavailable', 'Progressing=True/ReplicaSetUpdated']);
+    const ev = (cl.store.list(R.events, 'kube-system').items as Any[]).find((e) => e.reason === 'ScalingReplicaSet' && e.involvedObject.name === 'coredns');
+    expect(ev.message).toBe(`Scaled up replica set coredns-${cl.version.corednsHash} to 2`);
+    t += 601_000;
+    // A deployment change makes the controller look again (it also re-checks every 30 s).
+    cl.store.mutate(R.deployments, 'kube-system', 'coredns', (d: Any) => {
+      d.metadata.annotations = { touched: 'yes' };
+    });
+    await cl.settle();
+    expect(dep().status.conditions[1]).toMatchObject({ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "coredns-${cl.version.corednsHash}" has timed out progressing.` });
+  });
+});

@@ -16,6 +16,7 @@ import { DeploymentController, ReplicaSetController } from './controllers/worklo
 import { DaemonSetController } from './controllers/daemonset';
 import { EndpointSliceController, EndpointsController, GarbageCollector, NamespaceDefaults } from './controllers/services';
 import { CniAgents } from './cni/agent';
+import { TigeraOperator } from './cni/operators';
 import { listDir } from './cni/runtime';
 import { podLogs } from './logs';
 import { isTerminal } from './controllers/match';
@@ -194,6 +195,7 @@ export function createSimCluster(opts: CreateSimClusterOptions): SimCluster {
       new Scheduler(rt),
       kubelet,
       new CniAgents(rt),
+      new TigeraOperator(rt),
       new DeploymentController(rt),
       new ReplicaSetController(rt),
       new DaemonSetController(rt),

@@ -163,3 +163,63 @@ describe('deletion', () => {
     expect(pods(c, 'lab')).toEqual([]);
   });
 });
+
+describe('kubelet network gate and node lifecycle', () => {
+  it('a pod forced onto a NotReady node gets the kubelet NetworkNotReady event and stays ContainerCreating', async () => {
+    c = await testCluster({ image: 'kindest/node:v1.33.1' });
+    c.store.create(R.pods, { ...nginx, spec: { ...nginx.spec, nodeName: 'test-worker' } });
+    await c.settle();
+    const p = c.store.get(R.pods, 'default', 'nginx') as Any;
+    expect(p.status.containerStatuses[0].state.waiting.reason).toBe('ContainerCreating');
+    const ev = eventsFor(c, 'default', 'nginx').find((e) => e.reason === 'NetworkNotReady');
+    expect(ev).toMatchObject({
+      type: 'Warning',
+      source: { component: 'kubelet', host: 'test-worker' },
+      message: 'network is not ready: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
+    });
+  });
+
+  it('NoExecute not-ready taints only outside (full or partial) disruption', async () => {
+    c = await testCluster();
+    const kindnet = (nodeName: string) => {
+      const ds = agentDs(`net-${nodeName}`, 'kube-system', [{ name: 'kindnet-cni', image: 'docker.io/kindest/kindnetd:v20260528-9350166c' }]);
+      ds.spec.template.spec.nodeSelector = { 'kubernetes.io/hostname': nodeName };
+      return ds;
+    };
+    const noExec = () => nodes(c!).filter((n) => (n.spec.taints ?? []).some((t: Any) => t.effect === 'NoExecute')).map((n) => n.metadata.name).sort();
+    apply(c, [kindnet('test-worker')]);
+    await c.settle();
+    // 1 Ready, 3 NotReady (75%): partial disruption, no NoExecute.
+    expect(noExec()).toEqual([]);
+    apply(c, [kindnet('test-worker2')]);
+    await c.settle();
+    // 2 Ready, 2 NotReady: normal state, the NotReady ones get NoExecute.
+    expect(noExec()).toEqual(['test-control-plane', 'test-worker3']);
+    const t = nodes(c).find((n) => n.metadata.name === 'test-worker3')!.spec.taints;
+    expect(t).toEqual([
+      { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' },
+      { key: 'node.kubernetes.io/not-ready', effect: 'NoExecute', timeAdded: expect.stringMatching(/Z$/) },
+    ]);
+  });
+});
+
+describe('Calico through the Tigera operator', () => {
+  it('operator + Installation → calico-system/calico-node → nodes Ready', async () => {
+    c = await testCluster({ config: 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnetworking:\n  disableDefaultCNI: true\n  podSubnet: 192.168.0.0/16\nnodes:\n- role: control-plane\n- role: worker\n' });
+    const s = c.store as Any;
+    s.registerResource({ group: 'operator.tigera.io', version: 'v1', resource: 'installations', singular: 'installation', kind: 'Installation', listKind: 'InstallationList', namespaced: false, shortNames: [], categories: [], verbs: ['create', 'get', 'list', 'watch', 'delete', 'patch', 'update'], subresources: ['status'] });
+    apply(c, [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'tigera-operator' } }]);
+    c.store.create(R.deployments, {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'tigera-operator', namespace: 'tigera-operator' },
+      spec: { replicas: 1, selector: { matchLabels: { name: 'tigera-operator' } }, template: { metadata: { labels: { name: 'tigera-operator' } }, spec: { hostNetwork: true, tolerations: [{ effect: 'NoExecute', operator: 'Exists' }, { effect: 'NoSchedule', operator: 'Exists' }], containers: [{ name: 'tigera-operator', image: 'quay.io/tigera/operator:v1.40.2' }] } } },
+    } as Any);
+    c.store.create({ group: 'operator.tigera.io', version: 'v1', resource: 'installations' }, { apiVersion: 'operator.tigera.io/v1', kind: 'Installation', metadata: { name: 'default' }, spec: {} } as Any);
+    await c.settle();
+    expect(nodes(c).every((n) => ready(n).status === 'True')).toBe(true);
+    expect(pods(c, 'calico-system').map((p) => p.status.phase)).toEqual(['Running', 'Running']);
+    const dns = pods(c, 'kube-system').filter((p) => p.metadata.name.startsWith('coredns-'));
+    expect(dns.every((p) => p.status.phase === 'Running' && p.status.podIP.startsWith('192.168.'))).toBe(true);
+  });
+});

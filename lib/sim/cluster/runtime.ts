@@ -26,6 +26,8 @@ export interface Controller {
   /** Resources whose changes trigger reconcile(); empty = only explicit kicks. */
   readonly watches: GVR[];
   reconcile(): void;
+  /** Also reconcile on this period (time-based conditions such as progress deadlines). */
+  readonly periodMs?: number;
   onEvent?(ev: StoreEvent): void;
   start?(): void;
   stop?(): void;
@@ -34,6 +36,7 @@ export interface Controller {
 export class ControllerLoop {
   private queued = new Set<Controller>();
   private unsub?: () => void;
+  private periodic: Array<{ cancel(): void }> = [];
 
   constructor(
     private readonly rt: ClusterRuntime,
@@ -48,6 +51,7 @@ export class ControllerLoop {
       }
     });
     for (const c of this.controllers) c.start?.();
+    for (const c of this.controllers) if (c.periodMs) this.periodic.push(this.rt.clock.every(c.periodMs, () => this.kick(c)));
     for (const c of this.controllers) this.kick(c);
   }
 
@@ -71,6 +75,7 @@ export class ControllerLoop {
 
   stop() {
     this.unsub?.();
+    for (const p of this.periodic) p.cancel();
     for (const c of this.controllers) c.stop?.();
   }
 }

@@ -1,6 +1,9 @@
 // Served resources and their object buckets. Storage is per group/resource (all versions share objects).
 import type { GVR, KObject, ResourceInfo } from './types';
 import { gvrKey } from '../api/resources';
+import { CORE_EVENTS_KEY, EVENTS_V1_KEY } from './events-alias';
+
+const ALIASES: Record<string, string> = { [EVENTS_V1_KEY]: CORE_EVENTS_KEY };
 
 export class Bucket {
   readonly byNs = new Map<string, Map<string, KObject>>();
@@ -92,8 +95,11 @@ export class Registry {
     if (prev) this.order[this.order.indexOf(prev)] = info;
     else this.order.push(info);
     const b = this.byKey.get(key);
-    if (!b) this.byKey.set(key, new Bucket(key, info));
-    else if (b.info.version === info.version || !vs.has(b.info.version)) b.info = info;
+    if (!b) {
+      // An alias resource shares the storage of another (events.k8s.io Events are core Events).
+      const target = ALIASES[key] ? this.byKey.get(ALIASES[key]) : undefined;
+      this.byKey.set(key, target ?? new Bucket(key, info));
+    } else if (b.key === key && (b.info.version === info.version || !vs.has(b.info.version))) b.info = info;
     this.generation++;
   }
 
@@ -127,6 +133,6 @@ export class Registry {
   }
 
   buckets(): Bucket[] {
-    return [...this.byKey.values()];
+    return [...new Set(this.byKey.values())];
   }
 }

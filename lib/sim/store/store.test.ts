@@ -211,3 +211,22 @@ describe('store: snapshot / restore', () => {
     expect(t.eventsSince(s.currentResourceVersion() - 1)).toBeUndefined(); // history is not persisted → 410 → relist
   });
 });
+
+describe('store: events.k8s.io/v1 is a second view of core/v1 Events', () => {
+  const CORE = { group: '', version: 'v1', resource: 'events' };
+  const V1 = { group: 'events.k8s.io', version: 'v1', resource: 'events' };
+  it('objects written in one shape are read in the other; snapshots hold them once', () => {
+    const s = fresh();
+    s.create(CORE, { apiVersion: 'v1', kind: 'Event', metadata: { name: 'a.1', namespace: 'default' }, involvedObject: { kind: 'Pod', name: 'a' }, reason: 'Pulled', message: 'ok', source: { component: 'kubelet' }, count: 2, type: 'Normal' });
+    const v1 = s.get(V1, 'default', 'a.1') as KObject & Record<string, unknown>;
+    expect(v1).toMatchObject({ apiVersion: 'events.k8s.io/v1', regarding: { kind: 'Pod', name: 'a' }, note: 'ok', deprecatedSource: { component: 'kubelet' }, deprecatedCount: 2 });
+    s.create(V1, { apiVersion: 'events.k8s.io/v1', kind: 'Event', metadata: { name: 'b.1', namespace: 'default' }, regarding: { kind: 'Node', name: 'w' }, reason: 'Scheduled', note: 'hi', reportingController: 'default-scheduler', reportingInstance: 'x', action: 'Binding', type: 'Normal', eventTime: '2026-01-01T00:00:00.000000Z' });
+    expect(s.get(CORE, 'default', 'b.1')).toMatchObject({ apiVersion: 'v1', involvedObject: { kind: 'Node', name: 'w' }, message: 'hi', reportingComponent: 'default-scheduler' });
+    expect(s.list(V1, 'default', { fieldSelector: 'regarding.kind=Node' }).items.map((e) => e.metadata.name)).toEqual(['b.1']);
+    expect(s.list(CORE, 'default', { fieldSelector: 'involvedObject.kind=Pod' }).items.map((e) => e.metadata.name)).toEqual(['a.1']);
+    expect(s.snapshot().objects.filter((o) => o.gvr.resource === 'events')).toHaveLength(2);
+    expect(s.delete(V1, 'default', 'a.1').object.apiVersion).toBe('events.k8s.io/v1');
+    expect(s.get(CORE, 'default', 'a.1')).toBeUndefined();
+    expect(s.storageKey(V1)).toBe(s.storageKey(CORE));
+  });
+});

@@ -1,6 +1,7 @@
 // In-memory object store of the simulated apiserver: one global resourceVersion, watch history, admission.
 import { randomUUID } from 'node:crypto';
-import { ApiError, type AdmissionHook, type GVR, type KObject, type ListOptions, type PersistentStore, type ResourceInfo, type StoreEvent } from './types';
+import { ApiError, type AdmissionHook, type GVR, type KObject, type ResourceInfo, type StoreEvent } from './types';
+import type { DeleteOptions, SimStore, Snapshot, StoreOptions } from './sim-store';
 import { BUILTIN_RESOURCES, apiVersionOf, gvrKey } from '../api/resources';
 import { errors } from '../api/status';
 import { compileFieldSelector, matchLabels, parseFieldSelector, parseLabelSelector } from '../api/selectors';
@@ -10,52 +11,11 @@ import { validateObject } from './validate';
 import { applyDefaults } from './defaults';
 import { crdAdmission, crdAfterCommit } from './crd';
 import { deleteObject } from './deletion';
+import { coreToEventsV1, eventsV1ToCore, EVENTS_V1_KEY } from './events-alias';
 
 export type { HistoryEntry } from './history';
 
-export interface StoreOptions {
-  resources?: ResourceInfo[];
-  initialResourceVersion?: number;
-  now?: () => Date;
-  /** Watch history size (events kept for resume). */
-  historySize?: number;
-}
-
-export interface DeleteOptions {
-  gracePeriodSeconds?: number;
-  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
-  preconditions?: { uid?: string; resourceVersion?: string };
-  dryRun?: boolean;
-}
-
-export interface Snapshot {
-  resourceVersion: number;
-  objects: Array<{ gvr: GVR; object: KObject }>;
-  resources: ResourceInfo[];
-}
-
-/** What the HTTP layer uses beyond the public contract (references, not clones: never mutate them). */
-export interface SimStore extends PersistentStore {
-  now(): Date;
-  info(gvr: GVR): ResourceInfo | undefined;
-  /** Resolves a resource by plural, for routing (`group`, `version`, `resource`). */
-  lookup(group: string, version: string, resource: string): ResourceInfo | undefined;
-  /** Objects matching the options, sorted like etcd keys (namespace, name). Shared references. */
-  scan(gvr: GVR, namespace: string | undefined, opts?: ListOptions): KObject[];
-  getRef(gvr: GVR, namespace: string | undefined, name: string): KObject | undefined;
-  /** apiserver DELETE semantics: finalizers and graceful pods only get deletionTimestamp. */
-  delete(gvr: GVR, namespace: string | undefined, name: string, opts?: DeleteOptions): { object: KObject; deleted: boolean };
-  /** create/update that run validation and admission but do not persist (dryRun=All). */
-  dryRunCreate(gvr: GVR, obj: KObject): KObject;
-  dryRunUpdate(gvr: GVR, obj: KObject): KObject;
-  /** History since `rv` (exclusive), or undefined when it is no longer available (410). */
-  eventsSince(rv: number): HistoryEntry[] | undefined;
-  /** Listener receiving shared references (for watches). */
-  subscribeRaw(listener: (e: HistoryEntry) => void): () => void;
-  /** Changes whenever the set of served resources changes (discovery/openapi caches). */
-  registryGeneration(): number;
-  restore(snapshot: Snapshot): void;
-}
+export type { StoreOptions, DeleteOptions, Snapshot, SimStore } from './sim-store';
 
 const GENERATION_RESOURCES = new Set([
   'apps/deployments', 'apps/replicasets', 'apps/daemonsets', 'apps/statefulsets', 'batch/jobs', 'batch/cronjobs',
@@ -110,7 +70,17 @@ export function createStore(opts: StoreOptions = {}): SimStore {
 
   function withVersion(obj: KObject, info: ResourceInfo): KObject {
     const apiVersion = apiVersionOf(info);
-    return obj.apiVersion === apiVersion ? obj : { ...obj, apiVersion };
+    if (obj.apiVersion === apiVersion) return obj;
+    if (gvrKey(info) === EVENTS_V1_KEY) return coreToEventsV1(obj);
+    return { ...obj, apiVersion };
+  }
+  const CORE_EVENTS: GVR = { group: '', version: 'v1', resource: 'events' };
+  const isEventsV1 = (gvr: GVR) => gvrKey(gvr) === EVENTS_V1_KEY;
+  /** Writes through events.k8s.io land in the core shape; answers go back in the caller's shape. */
+  function viaCore<T extends KObject | undefined>(gvr: GVR, input: KObject | undefined, fn: (g: GVR, o: KObject | undefined) => T): T {
+    if (!isEventsV1(gvr)) return fn(gvr, input);
+    const out = fn(CORE_EVENTS, input && eventsV1ToCore(input));
+    return (out && coreToEventsV1(out)) as T;
   }
 
   function emit(type: StoreEvent['type'], b: Bucket, object: KObject, old: KObject | undefined, propagationPolicy?: DeleteOptions['propagationPolicy']) {
@@ -258,32 +228,32 @@ export function createStore(opts: StoreOptions = {}): SimStore {
       const fieldSel = compileFieldSelector(info, parseFieldSelector(opts.fieldSelector));
       const items = b.sorted(b.info.namespaced ? namespace : undefined);
       const out: KObject[] = [];
-      for (const o of items) {
+      for (const stored of items) {
+        const o = withVersion(stored, info);
         if (labelSel.length && !matchLabels(labelSel, o.metadata.labels)) continue;
         if (fieldSel && !fieldSel(o)) continue;
-        out.push(withVersion(o, info));
+        out.push(o);
       }
       return out;
     },
     list(gvr, namespace, opts) {
       return { items: api.scan(gvr, namespace, opts).map(clone), resourceVersion: String(rv) };
     },
-    create(gvr, obj) {
-      const { b, obj: o } = prepareCreate(gvr, obj);
-      return clone(put(b, o, 'ADDED'));
-    },
-    dryRunCreate(gvr, obj) {
-      const { obj: o } = prepareCreate(gvr, obj);
-      return o;
-    },
-    update(gvr, obj) {
-      const { b, obj: o, old } = prepareUpdate(gvr, obj, true);
-      if (sameContent(o, old)) return clone(old); // no-op updates do not bump the resourceVersion (apiserver behaviour)
-      return clone(afterUpdate(b, put(b, o, 'MODIFIED', old)));
-    },
-    dryRunUpdate(gvr, obj) {
-      return prepareUpdate(gvr, obj, true).obj;
-    },
+    create: (gvr, obj) =>
+      viaCore(gvr, obj, (g, input) => {
+        const { b, obj: o } = prepareCreate(g, input!);
+        return clone(put(b, o, 'ADDED'));
+      }),
+    dryRunCreate: (gvr, obj) => viaCore(gvr, obj, (g, input) => prepareCreate(g, input!).obj),
+    update: (gvr, obj) =>
+      viaCore(gvr, obj, (g, input) => {
+        const { b, obj: o, old } = prepareUpdate(g, input!, true);
+        if (sameContent(o, old)) return clone(old); // no-op updates do not bump the resourceVersion (apiserver behaviour)
+        return clone(afterUpdate(b, put(b, o, 'MODIFIED', old)));
+      }),
+    dryRunUpdate: (gvr, obj) => viaCore(gvr, obj, (g, input) => prepareUpdate(g, input!, true).obj),
+    view: (obj, gvr) => withVersion(obj, registry.versionInfo(gvr) ?? bucketOf(gvr).info),
+    storageKey: (gvr) => registry.bucket(gvr)?.key,
     mutate(gvr, namespace, name, fn) {
       const cur = api.get(gvr, namespace, name);
       if (!cur) return undefined;
@@ -291,13 +261,15 @@ export function createStore(opts: StoreOptions = {}): SimStore {
       cur.metadata.resourceVersion = undefined;
       return api.update(gvr, cur);
     },
-    remove(gvr, namespace, name) {
-      const b = bucketOf(gvr);
-      const o = b.get(b.info.namespaced ? (namespace ?? '') : '', name);
-      return o ? clone(removeNow(b, o)) : undefined;
-    },
+    remove: (gvr, namespace, name) =>
+      viaCore(gvr, undefined, (g) => {
+        const b = bucketOf(g);
+        const o = b.get(b.info.namespaced ? (namespace ?? '') : '', name);
+        return o ? clone(removeNow(b, o)) : undefined;
+      }),
     delete(gvr, namespace, name, dopts = {}) {
-      return deleteObject({ bucketOf, removeNow, put, now, finalizeNamespaceContents }, gvr, namespace, name, dopts);
+      const r = deleteObject({ bucketOf, removeNow, put, now, finalizeNamespaceContents }, isEventsV1(gvr) ? CORE_EVENTS : gvr, namespace, name, dopts);
+      return isEventsV1(gvr) ? { ...r, object: coreToEventsV1(r.object) } : r;
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -6,6 +6,7 @@ import { newReplicaSet } from '../controllers/workloads';
 import { corednsDeployment, kubeDnsService, kubeProxyDaemonSet, localPathDeployment, storageClass } from './addons';
 import { clusterRoleBindings, clusterRoles, CONTROLLER_SERVICE_ACCOUNTS, namespace, priorityClasses, serviceAccount, systemConfigMaps, SYSTEM_NAMESPACES, apiServiceIp, dnsIp } from './config';
 import { ensure, microTime, type BootContext } from './context';
+import { refOf } from '../events';
 import { nodeObject } from './node';
 import { staticPods } from './static-pods';
 import { parseAllDocuments } from 'yaml';
@@ -55,7 +56,8 @@ export function startControlPlane(ctx: BootContext): void {
   ensure(store, R.daemonsets, kubeProxyDaemonSet(v));
   const dep = ensure(store, R.deployments, corednsDeployment(v)) as Any;
   // Pre-create the ReplicaSet with the version's known name (coredns-f9fd979d6 …); the controller adopts it.
-  ensure(store, R.replicasets, newReplicaSet(dep, v.corednsHash));
+  const rs = ensure(store, R.replicasets, newReplicaSet(dep, v.corednsHash));
+  ctx.events.legacy(refOf(dep), 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${rs.metadata.name} to 2`, { component: 'deployment-controller' });
   // Further control-plane nodes join after the first.
   for (const n of ctx.nodes.filter((x) => x.role === 'control-plane' && x !== cp)) {
     const nn = registerNode(ctx, n, false);
@@ -84,7 +86,8 @@ export function installStorage(ctx: BootContext): void {
   for (const b of clusterRoleBindings()) if (b.metadata.name.startsWith('local-path')) ensure(store, R.clusterrolebindings, b);
   for (const cm of systemConfigMaps(ctx)) if (cm.metadata.namespace === 'local-path-storage') ensure(store, R.configmaps, cm);
   const dep = ensure(store, R.deployments, localPathDeployment(v)) as Any;
-  ensure(store, R.replicasets, newReplicaSet(dep, v.localPathHash));
+  const rs = ensure(store, R.replicasets, newReplicaSet(dep, v.localPathHash));
+  ctx.events.legacy(refOf(dep), 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${rs.metadata.name} to 1`, { component: 'deployment-controller' });
   ensure(store, R.storageclasses, storageClass());
 }
 

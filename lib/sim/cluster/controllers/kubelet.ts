@@ -120,8 +120,8 @@ export function kubeletStartEvents(rt: { events: ClusterRuntime['events'] }, now
   const status = (s: string) => `Node ${name} status is now: ${s}`;
   if (restarted) {
     // First kubelet run before kubeadm finished: condition events with counts, no surviving Starting event.
-    const first = new Date(now.getTime() - 12_000);
-    const last = new Date(now.getTime() - 4_000);
+    const first = new Date(now.getTime() - 2_000);
+    const last = new Date(now.getTime() - 1_000);
     rt.events.legacy(ref, 'Normal', 'NodeHasSufficientMemory', status('NodeHasSufficientMemory'), src, { fresh: true, count: 6, first, last });
     rt.events.legacy(ref, 'Normal', 'NodeHasNoDiskPressure', status('NodeHasNoDiskPressure'), src, { fresh: true, count: 5, first, last });
     rt.events.legacy(ref, 'Normal', 'NodeHasSufficientPID', status('NodeHasSufficientPID'), src, { fresh: true, count: 5, first, last });

@@ -20,7 +20,12 @@ export class NodeLifecycle implements Controller {
 
   reconcile() {
     const nodes = this.rt.store.list(R.nodes, undefined).items as Any[];
-    const anyReady = nodes.some((n) => readyStatus(n) === 'True');
+    // ComputeZoneState: FullDisruption when no node is Ready; PartialDisruption when more than 2 nodes
+    // and ≥55% are NotReady. Clusters of ≤50 nodes get a NoExecute tainting rate of 0 in both, so
+    // NoExecute taints appear only in the Normal state.
+    const ready = nodes.filter((n) => readyStatus(n) === 'True').length;
+    const notReady = nodes.length - ready;
+    const normal = !(ready === 0 && notReady > 0) && !(notReady > 2 && notReady / nodes.length >= 0.55);
     for (const n of nodes) {
       const name = n.metadata.name;
       const st = this.rt.nodes.get(name);
@@ -38,7 +43,7 @@ export class NodeLifecycle implements Controller {
         const prevNs = current.find((t) => t.key === key && t.effect === 'NoSchedule');
         want.push(prevNs ?? { key, effect: 'NoSchedule' });
         // Outside full disruption a NotReady node also gets the NoExecute taint (taint manager evicts after tolerationSeconds).
-        if (anyReady) {
+        if (normal) {
           const prevNe = current.find((t) => t.key === key && t.effect === 'NoExecute');
           want.push(prevNe ?? { key, effect: 'NoExecute', timeAdded: rfc(this.rt.clock.now()) });
         }

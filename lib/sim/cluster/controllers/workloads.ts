@@ -55,6 +55,7 @@ export function newReplicaSet(d: Any, hash: string): Any {
 export class DeploymentController implements Controller {
   readonly name = 'deployment';
   readonly watches = [R.deployments, R.replicasets];
+  readonly periodMs = 30_000;
   constructor(private readonly rt: ClusterRuntime) {}
 
   reconcile() {
@@ -117,9 +118,15 @@ export class DeploymentController implements Controller {
       };
       const avail = available >= minAvailable ? cond('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.') : cond('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.');
       const done = updated === want && available >= want;
+      const prevProg = prev.find((c) => c.type === 'Progressing');
+      const deadline = (o.spec.progressDeadlineSeconds ?? 600) * 1000;
+      const stuck = !done && prevProg && prevProg.status === 'True' && prevProg.reason !== 'NewReplicaSetAvailable' && this.rt.clock.now().getTime() - new Date(prevProg.lastUpdateTime).getTime() > deadline;
+      const timedOut = !done && (stuck || prevProg?.reason === 'ProgressDeadlineExceeded');
       const prog = done
         ? cond('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${cur.metadata.name}" has successfully progressed.`)
-        : cond('Progressing', 'True', prev.some((c) => c.type === 'Progressing') ? 'ReplicaSetUpdated' : 'NewReplicaSetCreated', prev.some((c) => c.type === 'Progressing') ? `ReplicaSet "${cur.metadata.name}" is progressing.` : `Created new replica set "${cur.metadata.name}"`);
+        : timedOut
+          ? cond('Progressing', 'False', 'ProgressDeadlineExceeded', `ReplicaSet "${cur.metadata.name}" has timed out progressing.`)
+          : cond('Progressing', 'True', prev.some((c) => c.type === 'Progressing') ? 'ReplicaSetUpdated' : 'NewReplicaSetCreated', prev.some((c) => c.type === 'Progressing') ? `ReplicaSet "${cur.metadata.name}" is progressing.` : `Created new replica set "${cur.metadata.name}"`);
       o.status = {
         observedGeneration: o.metadata.generation ?? 1,
         replicas,
