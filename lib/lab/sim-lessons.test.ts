@@ -81,3 +81,63 @@ describe('lesson 1 on the simulated cluster', () => {
     expect(clusters.err).toContain('No kind clusters found.');
   });
 });
+
+describe('lesson 2 on the simulated cluster: each CNI fixes it the way the real one does', () => {
+  const create = () => run('kind create cluster --config kind-1m3w-nocni.yaml --name test', 'kind-without-cni');
+
+  it.each([
+    ['kindnet.yaml', '10-kindnet.conflist', 'app=kindnet'],
+    ['calico.yaml', '10-calico.conflist', 'k8s-app=calico-node'],
+    ['cilium.yaml', '05-cilium.conflist', 'k8s-app=cilium'],
+  ])('%s: nodes turn Ready and the Pending pods start with pod IPs', async (manifest, conflist, agentLabel) => {
+    expect((await create()).exit).toBe(0);
+    expect((await run('docker exec test-control-plane ls /etc/cni/net.d')).out).toBe('');
+    expect((await run('kubectl run nginx --image=nginx')).exit).toBe(0);
+    const apply = await run(`kubectl apply -f ${manifest}`, 'fix-with-a-cni');
+    expect(apply.exit, apply.err).toBe(0);
+    const wait = await run('kubectl wait --for=condition=Ready nodes --all --timeout=60s');
+    expect(wait.exit, wait.err).toBe(0);
+    expect(wait.out.match(/condition met/g)?.length).toBe(4);
+    const agents = await run(`kubectl get pods -n kube-system -l ${agentLabel}`);
+    expect(agents.out.match(/Running/g)?.length).toBe(4);
+    // Pending pods get scheduled and started once nodes are Ready.
+    const wide = await run('kubectl wait --for=condition=Ready pod/nginx --timeout=60s');
+    expect(wide.exit, wide.err).toBe(0);
+    const nginx = await run('kubectl get pod nginx -o wide');
+    expect(nginx.out).toMatch(/nginx\s+1\/1\s+Running\s+0\s+\S+\s+10\.244\.\d+\.\d+\s+test-worker/);
+    expect((await run('kubectl get pods -A | grep Pending')).out).toBe('');
+    expect((await run('docker exec test-control-plane ls /etc/cni/net.d')).out).toContain(conflist);
+    const node = await run('kubectl describe node test-worker');
+    expect(node.out).toMatch(/Ready\s+True\s+.*KubeletReady\s+kubelet is posting ready status/);
+    expect(node.out).not.toContain('node.kubernetes.io/not-ready');
+    expect((await run('kind delete cluster --name test')).exit).toBe(0);
+  });
+
+  it('flannel.yaml: nodes turn Ready but pods fail because kind has no bridge plugin', async () => {
+    expect((await create()).exit).toBe(0);
+    expect((await run('kubectl run nginx --image=nginx')).exit).toBe(0);
+    expect((await run('kubectl apply -f flannel.yaml', 'fix-with-a-cni')).exit).toBe(0);
+    expect((await run('kubectl wait --for=condition=Ready nodes --all --timeout=60s')).exit).toBe(0);
+    expect((await run('docker exec test-worker ls /opt/cni/bin')).out.split(/\s+/).filter(Boolean).sort()).not.toContain('bridge');
+    const describe = await run('kubectl describe pod nginx');
+    expect(describe.out).toContain('FailedCreatePodSandBox');
+    expect(describe.out).toContain('failed to find plugin "bridge" in path [/opt/cni/bin]');
+    expect((await run('kubectl get pod nginx')).out).toMatch(/nginx\s+0\/1\s+ContainerCreating/);
+    expect((await run('kind delete cluster --name test')).exit).toBe(0);
+  });
+
+  it('runs the kindnet path of lesson 2 command by command', async () => {
+    const loaded = (await loadLesson('fix-with-a-cni'))!;
+    expect((await create()).exit).toBe(0);
+    expect((await run('kubectl run nginx --image=nginx')).exit).toBe(0);
+    for (const step of loaded.lesson.steps) {
+      if (['calico', 'cilium', 'flannel'].includes(step.id)) continue; // one CNI per cluster
+      for (const c of step.commands) {
+        if (!c.modes.includes('sim') || / -w\b|--watch/.test(c.run)) continue; // watches never end by themselves
+        const r = await run(c.run, 'fix-with-a-cni');
+        expect(r.exit !== 0, `${step.id}: ${c.run}\n${r.out}${r.err}`).toBe(c.expectFailure);
+      }
+    }
+    expect((await run('kind get clusters')).err).toContain('No kind clusters found.');
+  });
+});

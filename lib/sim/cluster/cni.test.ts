@@ -56,6 +56,12 @@ describe('installing a CNI fixes the cluster', () => {
     const w = nodes(c).find((n) => n.metadata.name === 'test-worker')!;
     expect(c.listDir('test-worker', '/etc/cni/net.d')).toEqual(['10-kindnet.conflist']);
     expect(c.readFile('test-worker', '/etc/cni/net.d/10-kindnet.conflist')).toContain(`"subnet": "${w.spec.podCIDR}"`);
+    // Deleting the DaemonSet removes the agents, but their files stay on the nodes (as on a real node).
+    (c.store as Any).delete(R.daemonsets, 'kube-system', 'my-own-net', { propagationPolicy: 'Background' });
+    await c.settle();
+    expect(pods(c, 'kube-system').filter((p) => p.metadata.name.startsWith('my-own-net-'))).toEqual([]);
+    expect(c.listDir('test-worker', '/etc/cni/net.d')).toEqual(['10-kindnet.conflist']);
+    expect(nodes(c).every((n) => ready(n).status === 'True')).toBe(true);
     // The kubelet reports the transition.
     expect((c.store.list(R.events, 'default').items as Any[]).some((e) => e.reason === 'NodeReady' && e.involvedObject.name === 'test-worker')).toBe(true);
   });

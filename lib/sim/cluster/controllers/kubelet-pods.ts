@@ -9,6 +9,7 @@ import { creatingStatus, hex64, runningStatus } from '../pod-status';
 import type { ClusterRuntime } from '../runtime';
 import { isHostNetwork, isStatic, isTerminal } from './match';
 import { repoOf } from '../cni/defs';
+import { imageMissing, pullFailedMessage } from '../images';
 
 function ipInCidr(cidr: string, n: number): string {
   const [base] = cidr.split('/');
@@ -82,7 +83,41 @@ export class KubeletPods {
         return;
       }
     }
+    const bad = (pod.spec?.containers ?? []).find((c: Any) => imageMissing(String(c.image)));
+    if (bad) return this.pullFails(pod, st.name, bad);
     this.start(pod, st.name);
+  }
+
+  /** ErrImagePull, then ImagePullBackOff; the pod worker keeps retrying (counts grow). */
+  private pullFails(pod: Any, nodeName: string, c: Any) {
+    const st = this.rt.nodes.get(nodeName)!;
+    const cref = { ...refOf(pod), fieldPath: `spec.containers{${c.name}}` };
+    const src = { component: 'kubelet', host: nodeName };
+    const uid = pod.metadata.uid;
+    const msg = pullFailedMessage(c.image);
+    const waiting = (reason: string, message: string) =>
+      this.rt.store.mutate(R.pods, pod.metadata.namespace, pod.metadata.name, (p: Any) => {
+        if (!p.status?.containerStatuses?.length) p.status = creatingStatus(p, st.ip, this.rt.version, this.rt.clock.now(), p.status);
+        if (!p.status.podIP && !isHostNetwork(p)) {
+          p.status.podIP = this.allocateIp(nodeName, st.podCIDR);
+          p.status.podIPs = [{ ip: p.status.podIP }];
+        }
+        for (const cs of p.status.containerStatuses) if (cs.name === c.name) cs.state = { waiting: { reason, message } };
+      });
+    this.busy.add(uid);
+    this.rt.events.legacy(cref, 'Normal', 'Pulling', pullingEvent(c.image), src);
+    this.rt.clock.after(800 + Math.floor(Math.random() * 700), () => {
+      this.rt.events.legacy(cref, 'Warning', 'Failed', msg, src);
+      this.rt.events.legacy(cref, 'Warning', 'Failed', 'Error: ErrImagePull', src);
+      waiting('ErrImagePull', msg.replace(/^Failed to pull image "[^"]*": /, ''));
+      this.rt.clock.after(1000, () => {
+        this.busy.delete(uid);
+        this.rt.events.legacy(cref, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, src);
+        this.rt.events.legacy(cref, 'Warning', 'Failed', 'Error: ImagePullBackOff', src);
+        waiting('ImagePullBackOff', `Back-off pulling image "${c.image}"`);
+        this.failing.set(uid, { ns: pod.metadata.namespace, name: pod.metadata.name });
+      });
+    });
   }
 
   private ensureCreating(pod: Any, hostIP: string) {
