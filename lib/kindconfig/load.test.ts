@@ -162,3 +162,15 @@ describe('parseKindConfig: kind validation texts', () => {
     );
   });
 });
+
+describe('validateCluster on in-memory configs (library use, like kind)', () => {
+  it('image is a required field', async () => {
+    const { validateCluster } = await import('./validate');
+    const r = parseKindConfig(`${HEAD}nodes:\n- role: control-plane\n- role: worker\n`);
+    if (!r.ok) throw new Error(r.error);
+    r.config.nodes[1].image = '';
+    expect(validateCluster(r.config)).toBe('invalid configuration for node 1: image is a required field');
+    r.config.nodes[1].role = 'boss';
+    expect(validateCluster(r.config)).toBe('invalid configuration for node 1: ["boss" is not a valid node role, image is a required field]');
+  });
+});

@@ -93,6 +93,14 @@ export class SimManager {
     return path.join(this.stateDir, 'kubeconfig');
   }
 
+  /** `kind export kubeconfig`: make this cluster's context current. */
+  setCurrent(name: string): boolean {
+    if (!this.clusters.has(name)) return false;
+    this.current = name;
+    this.writeMergedKubeconfig();
+    return true;
+  }
+
   currentCluster(): string | undefined {
     return this.current && this.clusters.has(this.current) ? this.current : undefined;
   }

@@ -115,3 +115,37 @@ describe('coredns Deployment without a CNI', () => {
     expect(dep().status.conditions[1]).toMatchObject({ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "coredns-${cl.version.corednsHash}" has timed out progressing.` });
   });
 });
+
+describe('node maintenance', () => {
+  it('cordon adds the unschedulable taint; deleting a node removes its pods and lease', async () => {
+    c = await testCluster({ config: 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n- role: worker\n- role: worker\n' });
+    c.store.mutate(R.nodes, undefined, 'test-worker', (n: Any) => {
+      n.spec.unschedulable = true;
+    });
+    await c.settle();
+    const w = c.store.get(R.nodes, undefined, 'test-worker') as Any;
+    expect(w.spec.taints).toEqual([{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }]);
+    c.store.create(R.pods, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    await c.settle();
+    expect((c.store.get(R.pods, 'default', 'p') as Any).spec.nodeName).toBe('test-worker2');
+    c.store.remove(R.nodes, undefined, 'test-worker2');
+    await c.settle();
+    expect(c.store.get(R.pods, 'default', 'p')).toBeUndefined();
+    expect(c.store.get(R.leases, 'kube-node-lease', 'test-worker2')).toBeUndefined();
+  });
+});
+
+describe('scheduler retries', () => {
+  it('1.19: deleting an assigned pod re-queues every unschedulable pod, so the FailedScheduling series grows', async () => {
+    c = await testCluster({ image: 'kindest/node:v1.19.1' });
+    c.store.create(R.pods, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'nginx', namespace: 'default' }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } });
+    await c.settle();
+    const proxy = pods(c, 'kube-system').find((p) => p.metadata.name.startsWith('kube-proxy-'))!;
+    c.store.remove(R.pods, 'kube-system', proxy.metadata.name);
+    await c.settle();
+    const ev = eventsFor(c, 'default', 'nginx').find((e) => e.reason === 'FailedScheduling');
+    expect(ev.series).toMatchObject({ count: 2 });
+    // The DaemonSet replaced the deleted kube-proxy pod.
+    expect(pods(c, 'kube-system').filter((p) => p.metadata.name.startsWith('kube-proxy-'))).toHaveLength(4);
+  });
+});

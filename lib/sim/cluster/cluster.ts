@@ -1,6 +1,8 @@
 // One simulated kind cluster: bootstrap steps, controllers, node filesystems, runtime views.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { ClusterConfig } from '@/lib/kindconfig/types';
-import { ApiError, type ClusterHooks, type KObject, type PersistentStore, type StoreEvent } from '@/lib/sim/store/types';
+import type { ClusterHooks, KObject, PersistentStore, StoreEvent } from '@/lib/sim/store/types';
 import { SimClock, type Pace } from './clock';
 import { EventRecorder } from './events';
 import { R, type Any } from './gvr';
@@ -21,6 +23,7 @@ import { listDir } from './cni/runtime';
 import { podLogs } from './logs';
 import { isTerminal } from './controllers/match';
 import { guardedStore } from './guarded-store';
+import { podAdmission } from './admission';
 
 export type StepId = 'control-plane' | 'cni' | 'storage' | 'workers';
 
@@ -49,6 +52,8 @@ export interface CreateSimClusterOptions {
   state?: SimClusterState;
   /** Called whenever state() changed (debounced by the caller). */
   onDirty?: () => void;
+  /** When set, state() is also written to `<stateDir>/cluster-state.json` (debounced) for loadSimClusterState(). */
+  stateDir?: string;
   now?: () => Date;
 }
 
@@ -132,7 +137,17 @@ export function createSimCluster(opts: CreateSimClusterOptions): SimCluster {
 
   let loop: ControllerLoop | undefined;
   let kubelet: Kubelet | undefined;
-  const dirty = () => opts.onDirty?.();
+  let saveTimer: NodeJS.Timeout | undefined;
+  const dirty = () => {
+    opts.onDirty?.();
+    if (opts.stateDir && !saveTimer) {
+      saveTimer = setTimeout(() => {
+        saveTimer = undefined;
+        writeState(opts.stateDir!, cluster.state());
+      }, 300);
+      saveTimer.unref?.();
+    }
+  };
   const rt: ClusterRuntime = {
     name,
     store,
@@ -149,40 +164,7 @@ export function createSimCluster(opts: CreateSimClusterOptions): SimCluster {
     dirty,
   };
 
-  // Priority admission: resolve priorityClassName like the Priority plugin; mirror pods carry no token volume.
-  store.addAdmission((op, gvr, obj) => {
-    if (op !== 'CREATE' || gvr.resource !== 'pods' || gvr.group !== '') return;
-    const p = obj as Any;
-    const pcs: Record<string, number> = { 'system-node-critical': 2000001000, 'system-cluster-critical': 2000000000 };
-    const pcName = p.spec?.priorityClassName;
-    if (pcName) {
-      const pc = store.get(R.priorityclasses, undefined, pcName) as Any;
-      const value = pc?.value ?? pcs[pcName];
-      if (value === undefined) throw new ApiError(403, 'Forbidden', `pods "${p.metadata?.name}" is forbidden: no PriorityClass with name ${pcName} was found`);
-      p.spec.priority = value;
-    }
-    // Before BoundServiceAccountTokenVolume (GA 1.22, on by default since 1.21) the token came from a Secret.
-    if (version.minor <= 20 && Array.isArray(p.spec?.volumes)) {
-      for (const vol of p.spec.volumes) {
-        const m = /^kube-api-access-([a-z0-9]{5})$/.exec(String(vol?.name));
-        if (!m || !vol.projected) continue;
-        const name = `default-token-${m[1]}`;
-        for (const c of [...(p.spec.containers ?? []), ...(p.spec.initContainers ?? [])]) for (const mt of c.volumeMounts ?? []) if (mt.name === vol.name) mt.name = name;
-        delete vol.projected;
-        vol.name = name;
-        vol.secret = { secretName: name, defaultMode: 420 };
-      }
-    }
-    if (p.metadata?.annotations?.['kubernetes.io/config.mirror'] && Array.isArray(p.spec?.volumes)) {
-      const tokenVols = new Set(p.spec.volumes.filter((v: Any) => String(v?.name).startsWith('kube-api-access-')).map((v: Any) => v.name));
-      p.spec.volumes = p.spec.volumes.filter((v: Any) => !tokenVols.has(v.name));
-      if (!p.spec.volumes.length) delete p.spec.volumes;
-      for (const c of p.spec.containers ?? []) {
-        c.volumeMounts = (c.volumeMounts ?? []).filter((m: Any) => !tokenVols.has(m.name));
-        if (!c.volumeMounts.length) delete c.volumeMounts;
-      }
-    }
-  });
+  store.addAdmission(podAdmission(store, version));
 
   const ctx = (): BootContext => ({ store, version, clusterName: name, config, events, now, nodes, caCertPem, apiServerPort: 6443 });
 
@@ -264,10 +246,32 @@ export function createSimCluster(opts: CreateSimClusterOptions): SimCluster {
     stop() {
       loop?.stop();
       clock.stop();
+      if (saveTimer) {
+        clearTimeout(saveTimer);
+        saveTimer = undefined;
+        if (opts.stateDir) writeState(opts.stateDir, cluster.state());
+      }
     },
   };
   if (opts.state && done.has('control-plane')) startControllers();
   return cluster;
+}
+
+function writeState(dir: string, state: SimClusterState) {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, 'cluster-state.json');
+  writeFileSync(`${file}.tmp`, JSON.stringify(state), { mode: 0o600 });
+  renameSync(`${file}.tmp`, file);
+}
+
+/** Reads what createSimCluster({ stateDir }) wrote, for createSimCluster({ state }). */
+export function loadSimClusterState(dir: string): SimClusterState | undefined {
+  try {
+    const s = JSON.parse(readFileSync(path.join(dir, 'cluster-state.json'), 'utf8')) as SimClusterState;
+    return s.format === 1 ? s : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const KNOWN_DIRS = new Set(['/etc/cni/net.d', '/opt/cni/bin', '/etc/kubernetes/manifests', '/kind/manifests']);

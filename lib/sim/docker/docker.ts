@@ -87,13 +87,15 @@ function crictl(mc: NonNullable<ReturnType<typeof findNode>>, node: string, args
   const ago = (t: string | undefined) => `${humanDuration(now - new Date(t ?? now).getTime())} ago`;
   const sandbox = (p: Any) => createHash('sha256').update(`sandbox-${p.metadata.uid}`).digest('hex');
   if (sub === 'ps') {
-    const rows = [['CONTAINER', 'IMAGE', 'CREATED', 'STATE', 'NAME', 'ATTEMPT', 'POD ID', 'POD']];
+    // crictl added the POD column in v1.24 (cri-tools#888); older node images ship older crictl.
+    const podColumn = mc.cluster.version.minor >= 24;
+    const rows = [['CONTAINER', 'IMAGE', 'CREATED', 'STATE', 'NAME', 'ATTEMPT', 'POD ID', ...(podColumn ? ['POD'] : [])]];
     for (const p of pods)
       for (const cs of p.status?.containerStatuses ?? []) {
         if (!cs.state?.running && !rest.includes('-a') && !rest.includes('--all')) continue;
         const cid = String(cs.containerID ?? '').replace(/^containerd:\/\//, '');
         const img = imageId(p.spec.containers.find((c: Any) => c.name === cs.name)?.image ?? cs.image).split('sha256:')[1] ?? '';
-        rows.push([cid.slice(0, 13), img.slice(0, 13), ago(cs.state?.running?.startedAt), cs.state?.running ? 'Running' : 'Exited', cs.name, String(cs.restartCount ?? 0), sandbox(p).slice(0, 13), p.metadata.name]);
+        rows.push([cid.slice(0, 13), img.slice(0, 13), ago(cs.state?.running?.startedAt), cs.state?.running ? 'Running' : 'Exited', cs.name, String(cs.restartCount ?? 0), sandbox(p).slice(0, 13), ...(podColumn ? [p.metadata.name] : [])]);
       }
     io.stdout(table(rows, 20, 3));
     return 0;

@@ -56,6 +56,16 @@ describe('kind emulation', () => {
     expect((await run(kind, ['get', 'kubeconfig', '--name', 'test'])).stdout).toMatch(/current-context: kind-test\n/);
   });
 
+  it('export kubeconfig and -q', async () => {
+    expect(await run(kind, ['export', 'kubeconfig', '--name', 'test'])).toEqual({ code: 0, stdout: '', stderr: 'Set kubectl context to "kind-test"\n' });
+    expect(await run(kind, ['export', 'kubeconfig', '--name', 'nope', '-q'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: "ERROR: could not locate any control plane nodes for cluster named 'nope'. Use the --name option to select a different cluster\n",
+    });
+    expect(await run(kind, ['get', 'clusters', '-q'])).toEqual({ code: 0, stdout: 'test\n', stderr: '' });
+  });
+
   it('refuses a second cluster with the same name', async () => {
     expect(await run(kind, ['create', 'cluster', '--config', 'kind-1m3w-nocni.yaml', '--name', 'test'])).toEqual({
       code: 1,

@@ -218,7 +218,7 @@ export function createKindEmulator(m: SimManager, o: KindEmulatorOptions): Emula
     if (what === 'nodes') {
       const names = p.flags['all-clusters'] ? m.list() : [name];
       const nodes = names.flatMap((n) => m.get(n)?.cluster.nodeNames() ?? []);
-      if (!nodes.length) io.stderr(`No kind nodes found for cluster "${name}".\n`);
+      if (!nodes.length) io.stderr(p.flags['all-clusters'] ? 'No kind nodes for any cluster.\n' : `No kind nodes found for cluster "${name}".\n`);
       for (const n of shuffleNodes(nodes)) io.stdout(`${n}\n`);
       return 0;
     }
@@ -231,8 +231,19 @@ export function createKindEmulator(m: SimManager, o: KindEmulatorOptions): Emula
     return err(io, `unknown command "${what ?? ''}" for "kind get"`);
   }
 
-  return async (argv, io, signal) => {
+  return async (argv, ioIn, signal) => {
+    // -q/--quiet silences kind's logger except errors.
+    const quiet = argv.includes('-q') || argv.includes('--quiet');
+    const io: Io = quiet ? { stdout: ioIn.stdout, stderr: (s) => s.startsWith('ERROR: ') && ioIn.stderr(s) } : ioIn;
     const [cmd, sub, ...rest] = argv;
+    if (cmd === 'export' && sub === 'kubeconfig') {
+      const p = parseFlags(rest, [...NAME_FLAGS, { name: 'internal', bool: true }]);
+      if (!p.ok) return err(io, p.error);
+      const name = typeof p.flags.name === 'string' ? p.flags.name : defaultName();
+      if (!m.setCurrent(name)) return err(io, `could not locate any control plane nodes for cluster named '${name}'. Use the --name option to select a different cluster`);
+      io.stderr(`Set kubectl context to "kind-${name}"\n`);
+      return 0;
+    }
     if (cmd === 'version' || cmd === '--version') {
       io.stdout(`kind ${KIND_VERSION} ${KIND_GO} linux/amd64\n`);
       return 0;

@@ -6,6 +6,7 @@ import type { ClusterRuntime, Controller } from '../runtime';
 
 const NOT_READY = 'node.kubernetes.io/not-ready';
 const UNREACHABLE = 'node.kubernetes.io/unreachable';
+const UNSCHEDULABLE = 'node.kubernetes.io/unschedulable';
 
 function readyStatus(n: Any): string {
   return n.status?.conditions?.find((c: Any) => c.type === 'Ready')?.status ?? 'Unknown';
@@ -37,8 +38,12 @@ export class NodeLifecycle implements Controller {
       const status = readyStatus(n);
       const key = status === 'False' ? NOT_READY : status === 'Unknown' ? UNREACHABLE : undefined;
       const current: Any[] = n.spec?.taints ?? [];
-      const keep = current.filter((t) => !((t.key === NOT_READY || t.key === UNREACHABLE) && (t.effect === 'NoSchedule' || t.effect === 'NoExecute')));
+      const keep = current.filter(
+        (t) => !((t.key === NOT_READY || t.key === UNREACHABLE) && (t.effect === 'NoSchedule' || t.effect === 'NoExecute')) && !(t.key === UNSCHEDULABLE && t.effect === 'NoSchedule'),
+      );
       const want: Any[] = [...keep];
+      // TaintNodesByCondition also mirrors spec.unschedulable (kubectl cordon) as a taint.
+      if (n.spec?.unschedulable) want.push(current.find((t) => t.key === UNSCHEDULABLE && t.effect === 'NoSchedule') ?? { key: UNSCHEDULABLE, effect: 'NoSchedule' });
       if (key) {
         const prevNs = current.find((t) => t.key === key && t.effect === 'NoSchedule');
         want.push(prevNs ?? { key, effect: 'NoSchedule' });

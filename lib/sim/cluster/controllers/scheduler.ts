@@ -39,8 +39,8 @@ function nodeSignature(nodes: Any[]): string {
 export class Scheduler implements Controller {
   readonly name = 'scheduler';
   readonly watches = [R.pods, R.nodes];
-  /** pod uid → node signature at the last failed attempt */
-  private attempted = new Map<string, string>();
+  /** pod uid → node signature at the last failed attempt, and whether resources were part of the failure */
+  private attempted = new Map<string, { sig: string; resources: boolean }>();
   private flushTimer?: { cancel(): void };
 
   constructor(private readonly rt: ClusterRuntime) {}
@@ -60,7 +60,12 @@ export class Scheduler implements Controller {
   }
 
   onEvent(ev: StoreEvent) {
-    if (ev.type === 'DELETED' && ev.gvr.resource === 'pods') this.attempted.delete(ev.object.metadata.uid!);
+    if (ev.type !== 'DELETED' || ev.gvr.resource !== 'pods') return;
+    this.attempted.delete(ev.object.metadata.uid!);
+    if (!(ev.object as Any).spec?.nodeName) return;
+    // An assigned pod went away: up to ~1.27 every unschedulable pod was moved back to the active
+    // queue (AssignedPodDelete); later queueing hints only requeue pods that failed on resources.
+    for (const [uid, a] of this.attempted) if (this.rt.version.minor <= 27 || a.resources) this.attempted.delete(uid);
   }
 
   reconcile() {
@@ -79,7 +84,7 @@ export class Scheduler implements Controller {
       if (pod.spec?.nodeName || pod.metadata.deletionTimestamp || isTerminal(pod)) continue;
       if ((pod.spec?.schedulerName ?? 'default-scheduler') !== 'default-scheduler') continue;
       if ((pod.spec?.schedulingGates ?? []).length) continue;
-      if (this.attempted.get(pod.metadata.uid) === sig) continue;
+      if (this.attempted.get(pod.metadata.uid)?.sig === sig) continue;
       this.schedule(pod, nodes, byNode, sig);
     }
   }
@@ -96,7 +101,7 @@ export class Scheduler implements Controller {
     const now = this.rt.clock.now();
     const reporter = { controller: 'default-scheduler', instance: `default-scheduler-${cluster}-control-plane` };
     if (!feasible.length) {
-      this.attempted.set(pod.metadata.uid, sig);
+      this.attempted.set(pod.metadata.uid, { sig, resources: verdicts.some((x) => !x.unresolvable) });
       const msg = nodes.length ? fitError(version, nodes.length, verdicts, { preemptionNever: pod.spec?.preemptionPolicy === 'Never' }) : 'no nodes available to schedule pods';
       store.mutate(R.pods, pod.metadata.namespace, pod.metadata.name, (p: Any) => {
         const st = (p.status ??= {});

@@ -68,7 +68,7 @@ export class NamespaceDefaults implements Controller {
   }
 }
 
-const GC_RESOURCES = [R.pods, R.replicasets, R.controllerrevisions, R.endpoints, R.endpointslices];
+const GC_RESOURCES = [R.pods, R.replicasets, R.controllerrevisions, R.endpoints, R.endpointslices, R.leases];
 
 export class GarbageCollector implements Controller {
   readonly name = 'garbage-collector';
@@ -82,6 +82,10 @@ export class GarbageCollector implements Controller {
 
   reconcile() {
     const { store } = this.rt;
+    // Pod GC: pods bound to a node that no longer exists are removed at once.
+    const nodeNames = new Set(store.list(R.nodes, undefined).items.map((n) => n.metadata.name));
+    for (const p of store.list(R.pods, undefined).items as Any[])
+      if (p.spec?.nodeName && !nodeNames.has(p.spec.nodeName)) store.remove(R.pods, p.metadata.namespace, p.metadata.name);
     const alive = new Set<string>();
     for (const g of [R.deployments, R.replicasets, R.daemonsets, R.nodes, R.services, R.pods])
       for (const o of store.list(g, undefined).items) alive.add(o.metadata.uid!);
