@@ -44,7 +44,7 @@ describe('scale: 1,000 nodes / 10,000 pods', () => {
     for (let i = 0; i < 100; i++) h.store.mutate(GVR.PODS, 'default', `p${2 * i + 1}`, (p) => void (p.metadata.labels!.v = String(i)));
     await until(() => got.every((g) => g.split('\n').length > 100), 20_000);
     for (const g of got) {
-      const names = g.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { object: { metadata: { name: string } } }).object.metadata.name);
+      const names = g.split('\n').filter(Boolean).map((l: string) => (JSON.parse(l) as { object: { metadata: { name: string } } }).object.metadata.name);
       expect(names).toEqual(Array.from({ length: 100 }, (_, i) => `p${2 * i + 1}`));
     }
     for (const r of reqs) r.destroy();

@@ -12,12 +12,14 @@ export interface SimCmderOptions {
   /** Reads a `--config` file (the runner restricts it to lesson files). */
   readConfig?: KindEmulatorOptions['readConfig'];
   env?: KindEmulatorOptions['env'];
+  /** Directory `--config` names are resolved against (the lab's work dir). */
+  cwd?: string;
   /** Runs real programs (kubectl). Without it, kubectl is refused. */
   fallback?: Cmder;
 }
 
 export function createSimCmder(o: SimCmderOptions): Cmder {
-  const kind = createKindEmulator(o.manager, { pace: o.pace, readConfig: o.readConfig, env: o.env });
+  const kind = createKindEmulator(o.manager, { pace: o.pace, readConfig: o.readConfig, env: o.env, cwd: o.cwd });
   const docker = createDockerEmulator(o.manager);
   return {
     start(spec: CommandSpec, io: CmdIO, opts: CmdOptions): Cmd {
@@ -38,6 +40,9 @@ export function createSimCmder(o: SimCmderOptions): Cmder {
           truncated = true;
           write(Buffer.from(s).subarray(0, Math.max(0, opts.maxOutputBytes - bytes)).toString());
           bytes = opts.maxOutputBytes;
+          // Same contract as real processes: a visible marker on stderr, then the command stops.
+          io.stderr(`\n[output truncated at ${opts.maxOutputBytes} bytes]\n`);
+          ac.abort();
           return;
         }
         bytes += n;
