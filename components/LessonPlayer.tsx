@@ -14,6 +14,9 @@ import { Markdown } from './Markdown';
 import { StepCommands } from './StepCommands';
 import { StepList } from './StepList';
 import { TerminalPane } from './terminal/TerminalPane';
+// [checks] step checks (owned by components/checks, lib/checks)
+import { StepChecks } from './checks/StepChecks';
+import { clearCheckProgress } from '@/lib/checks/progress';
 
 /** One terminal for the whole lab: the cluster is shared by all lessons, so is its transcript. */
 const TERMINAL_KEY = 'cnilab:term:main';
@@ -56,6 +59,7 @@ export function LessonPlayer({
   const reset = () => {
     if (!window.confirm(t('lesson.resetConfirm'))) return;
     storeProgress(lesson.id, null);
+    clearCheckProgress(lesson.id); // [checks]
   };
 
   // One controller per mounted player. It reads sessionStorage only in restore(), so the server and the
@@ -115,6 +119,8 @@ export function LessonPlayer({
         </div>
         <StepCommands commands={step.commands} mode={mode} locale={locale} t={t} canRun={canRun} onRun={run} />
         <LessonFiles lessonId={lesson.id} files={stepFiles} contents={files} locale={locale} t={t} canEdit={canRun} />
+        {/* [checks] the step's cluster checks, live */}
+        <StepChecks lessonId={lesson.id} stepId={step.id} checks={step.checks} locale={locale} t={t} />
         <div className="mt-8 flex items-center justify-between gap-2 border-t border-line pt-4">
           <button
             type="button"

@@ -35,7 +35,9 @@ export function isAuthenticated(req: Request): boolean {
 export function requireSession(req: Request): Response | null {
   if (!isAuthenticated(req)) return apiError(401, 'unauthorized', 'missing or invalid access token; open the URL printed by npm start');
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    const bearer = (req.headers.get('authorization') ?? '').startsWith('Bearer ');
+    // Only the valid launch token (not any "Bearer …" next to a cookie) exempts CLI clients from CSRF.
+    const auth = req.headers.get('authorization') ?? '';
+    const bearer = auth.startsWith('Bearer ') && safeEqual(auth.slice(7), launchToken());
     if (!bearer && !safeEqual(req.headers.get(CSRF_HEADER), deriveSecret(launchToken(), 'csrf'))) {
       return apiError(403, 'csrf', 'missing or invalid CSRF header');
     }

@@ -95,6 +95,11 @@ export interface ClusterSnapshot {
   reachable: boolean;
   /** Why not reachable, in plain words. */
   error?: string;
+  /**
+   * Why not reachable, as a code the UI can translate: no kind cluster/context yet, the current
+   * context is not a kind cluster (live mode), or the API server did not answer (`error` has details).
+   */
+  errorCode?: 'no-cluster' | 'not-kind' | 'unreachable';
   mode: 'live' | 'sim';
   /** kubeconfig context the snapshot comes from, e.g. kind-test. */
   context?: string;

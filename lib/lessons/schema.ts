@@ -1,5 +1,6 @@
 // The on-disk lesson format (versioned), validated by one zod schema. No UI or Node imports.
 import * as z from 'zod';
+import { StepCheck as CheckSchema } from '../checks/schema';
 
 export const LESSON_FORMAT = 'cni-lab/v1';
 
@@ -36,14 +37,8 @@ const LessonFile = z.strictObject({
   validator: z.enum(['kind-config', 'none']).default('none'),
 });
 
-/** A cluster-state check (evaluated later by the checks engine; declared now so lessons carry it). */
-const StepCheck = z.strictObject({
-  id: Slug,
-  title: I18nText,
-  /** Declarative expectation; its grammar is owned by lib/checks (kept loose here on purpose). */
-  expect: z.record(z.string(), z.unknown()),
-  holdSeconds: z.number().int().min(0).max(120).default(0),
-});
+/** A cluster-state check; its grammar (and evaluator) live in lib/checks. */
+const StepCheck = CheckSchema;
 
 const Step = z.strictObject({
   id: Slug,
@@ -87,3 +82,4 @@ export type Lesson = z.infer<typeof LessonSchema>;
 export type LessonStep = Lesson['steps'][number];
 export type LessonCommand = LessonStep['commands'][number];
 export type LessonFileMeta = Lesson['files'][number];
+export type LessonCheck = LessonStep['checks'][number];

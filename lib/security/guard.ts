@@ -28,12 +28,16 @@ function single(h: string | string[] | undefined): string | undefined {
   return h;
 }
 
+/** Command-line clients (curl, the bench) may send the launch token itself. */
+function hasValidBearer(headers: GuardInput['headers'], token: string): boolean {
+  const auth = single(headers.authorization);
+  return auth !== undefined && auth.startsWith('Bearer ') && safeEqual(auth.slice(7), token);
+}
+
 function isAuthenticated(headers: GuardInput['headers'], token: string): boolean {
   const cookie = readCookie(single(headers.cookie), SESSION_COOKIE);
   if (cookie !== undefined && safeEqual(cookie, deriveSecret(token, 'cookie'))) return true;
-  // Command-line clients (curl, the bench) may send the launch token itself.
-  const auth = single(headers.authorization);
-  return auth !== undefined && auth.startsWith('Bearer ') && safeEqual(auth.slice(7), token);
+  return hasValidBearer(headers, token);
 }
 
 export function guard(input: GuardInput, config: GuardConfig): GuardVerdict {
@@ -57,10 +61,12 @@ export function guard(input: GuardInput, config: GuardConfig): GuardVerdict {
 
   const origin = single(headers.origin);
   const safeMethod = method === 'GET' || method === 'HEAD';
-  const bearer = (single(headers.authorization) ?? '').startsWith('Bearer ');
+  // Only a *valid* token exempts a request from the Origin and CSRF checks; a bare "Bearer x" next
+  // to a session cookie must not (found by lib/security/guard.fuzz.test.ts).
+  const bearer = hasValidBearer(headers, config.token);
   if (origin !== undefined || !safeMethod) {
     // A missing Origin on a state-changing request is allowed only for token-bearing CLI clients.
-    const originOk = origin === undefined ? bearer && authenticated : originMatches(origin, host!);
+    const originOk = origin === undefined ? bearer : originMatches(origin, host!);
     if (!originOk) return { ok: false, status: 403, reason: `Origin ${origin ?? '(missing)'} is not allowed` };
   }
 

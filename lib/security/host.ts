@@ -26,7 +26,8 @@ export function parseHostHeader(host: string): { hostname: string; port?: number
   }
   let port: number | undefined;
   if (portText !== undefined) {
-    if (!/^\d{1,5}$/.test(portText)) return undefined;
+    // Exact match (brief §3.1): no leading zeros, so "localhost:03217" is not an alias of our Host.
+    if (!/^[1-9]\d{0,4}$/.test(portText)) return undefined;
     port = Number(portText);
     if (port < 1 || port > 65535) return undefined;
   }

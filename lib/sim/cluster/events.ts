@@ -44,15 +44,37 @@ function eventName(objName: string, d: Date): string {
 }
 
 export class EventRecorder {
+  /** Event names per involved object (ns/name): aggregation looks up a handful of events, not all of them. */
+  private readonly byObject = new Map<string, Set<string>>();
+
   constructor(
     private readonly store: Store,
     private readonly now: () => Date,
   ) {}
 
-  private find(ref: InvolvedObject, reason: string, message: string, match: (e: Any) => boolean): Any | undefined {
+  /** The events of one object, from the index (filled from the store once, e.g. after a restore). */
+  private eventsOf(ref: InvolvedObject): Any[] {
     const ns = ref.namespace ?? 'default';
-    const { items } = this.store.list(R.events, ns, { fieldSelector: `involvedObject.name=${ref.name}` });
-    return items.find((e: Any) => e.involvedObject?.uid === ref.uid && e.reason === reason && e.message === message && match(e));
+    const key = `${ns}/${ref.name}`;
+    let names = this.byObject.get(key);
+    if (!names) {
+      const { items } = this.store.list(R.events, ns, { fieldSelector: `involvedObject.name=${ref.name}` });
+      names = new Set(items.map((e) => e.metadata.name!));
+      this.byObject.set(key, names);
+    }
+    const out: Any[] = [];
+    // Read-only look: the store's own object when it offers one (no copy per event).
+    const read = (this.store as { getRef?: Store['get'] }).getRef?.bind(this.store) ?? this.store.get.bind(this.store);
+    for (const name of names) {
+      const e = read(R.events, ns, name);
+      if (e) out.push(e);
+      else names.delete(name); // deleted with its namespace, or by a learner
+    }
+    return out;
+  }
+
+  private find(ref: InvolvedObject, reason: string, message: string, match: (e: Any) => boolean): Any | undefined {
+    return this.eventsOf(ref).find((e: Any) => e.involvedObject?.uid === ref.uid && e.reason === reason && e.message === message && match(e));
   }
 
   /** Legacy recorder with the correlator's count aggregation. */
@@ -96,9 +118,7 @@ export class EventRecorder {
   /** client-go's EventAggregator: after 10 similar events (same object/reason/source, other messages)
    * within 10 minutes, further ones update one event "(combined from similar events): <msg>". */
   legacySimilar(ref: InvolvedObject, type: 'Normal' | 'Warning', reason: string, message: string, source: { component: string; host?: string }): void {
-    const ns = ref.namespace ?? 'default';
-    const { items } = this.store.list(R.events, ns, { fieldSelector: `involvedObject.name=${ref.name}` });
-    const similar = items.filter((e: Any) => e.involvedObject?.uid === ref.uid && e.reason === reason && e.source?.component === source.component);
+    const similar = this.eventsOf(ref).filter((e: Any) => e.involvedObject?.uid === ref.uid && e.reason === reason && e.source?.component === source.component);
     const combined = similar.find((e: Any) => String(e.message).startsWith('(combined from similar events): '));
     if (combined || similar.length >= 10) {
       const msg = `(combined from similar events): ${message}`;
@@ -148,6 +168,8 @@ export class EventRecorder {
   private safeCreate(ev: Any) {
     try {
       this.store.create(R.events, ev);
+      const key = `${ev.metadata.namespace}/${ev.involvedObject.name}`;
+      this.byObject.get(key)?.add(ev.metadata.name);
     } catch {
       // Namespace being deleted, or gone: events are best effort, like the real recorders.
     }

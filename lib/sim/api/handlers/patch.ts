@@ -23,7 +23,9 @@ function parsePatchBody(ctx: Ctx, yaml: boolean): unknown {
   try {
     if (yaml) {
       const v = parseYaml(text, { maxAliasCount: 100 });
-      return v;
+      // Round-trip through JSON as kube-apiserver converts YAML to JSON: a self-referencing alias
+      // (`a: &a [*a]`) becomes a circular object that would recurse forever in the merge code.
+      return JSON.parse(JSON.stringify(v) ?? 'null');
     }
     return JSON.parse(text);
   } catch (e) {
