@@ -8,16 +8,18 @@ import type { TargetReport } from '../lib/fuzz/run-target';
 
 export type FuzzReport = TargetReport;
 
-const TARGETS = ['runner.parse', 'kindconfig', 'lessons.validate', 'security.guard', 'sim.api'] as const;
+const TARGETS = ['runner.parse', 'runner.grep', 'kindconfig', 'lessons.validate', 'security.guard', 'sim.api'] as const;
 type TargetName = (typeof TARGETS)[number];
 /** Share of the budget per target (the HTTP target is slowest per input). */
-const SHARE: Record<TargetName, number> = { 'runner.parse': 0.2, kindconfig: 0.2, 'lessons.validate': 0.15, 'security.guard': 0.1, 'sim.api': 0.35 };
+const SHARE: Record<TargetName, number> = { 'runner.parse': 0.15, 'runner.grep': 0.1, kindconfig: 0.2, 'lessons.validate': 0.15, 'security.guard': 0.1, 'sim.api': 0.3 };
 const GRACE_MS = 15_000;
 
 async function loadTarget(name: TargetName): Promise<{ target: FuzzTarget<unknown>; close?: () => Promise<void> }> {
   switch (name) {
     case 'runner.parse':
       return { target: (await import('../lib/fuzz/parse-target')).parseTarget as FuzzTarget<unknown> };
+    case 'runner.grep':
+      return { target: (await import('../lib/fuzz/grep-target')).grepTarget as FuzzTarget<unknown> };
     case 'kindconfig':
       return { target: (await import('../lib/fuzz/kindconfig-target')).kindConfigTarget as FuzzTarget<unknown> };
     case 'lessons.validate':

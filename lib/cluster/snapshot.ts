@@ -1,7 +1,6 @@
 // Pure functions from raw API objects (as a watch delivers them) to the compact views of
 // ClusterSnapshot. No Node-only imports: unit-tested on the simulator's real objects.
 import { podCells } from '@/lib/sim/api/printers/pods';
-import { eventSource } from '@/lib/sim/api/printers/events';
 import type { ClusterSnapshot, ConditionView, ContainerView, EventView, NamespaceView, NodeView, PodView } from './types';
 
 // Raw Kubernetes JSON; the watcher hands over objects exactly as the API serialised them.
@@ -138,6 +137,16 @@ export function podView(p: Raw, now: Date): PodView {
     deleting: Boolean(p?.metadata?.deletionTimestamp),
     createdAt: p?.metadata?.creationTimestamp || undefined,
   };
+}
+
+/**
+ * The event's source as the lab shows it: `kubelet, test-worker` from source.component + host, else
+ * the reporting controller alone (core/v1 serialises it as reportingComponent), e.g. default-scheduler.
+ */
+export function eventSource(e: Raw): string {
+  const component = e?.source?.component;
+  if (component) return e.source.host ? `${component}, ${e.source.host}` : String(component);
+  return String(e?.reportingComponent || e?.reportingController || '');
 }
 
 /** When an event last happened, across core/v1 (lastTimestamp) and events.k8s.io-style fields. */

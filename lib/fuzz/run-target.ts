@@ -30,7 +30,10 @@ export async function searchTarget<T>(t: FuzzTarget<T>, ms: number, maxFailures 
   const failures: TargetReport['failures'] = [];
   const end = Date.now() + ms;
   const show = t.show ?? ((x: T) => JSON.stringify(x));
-  while (Date.now() < end && failures.length < maxFailures) {
+  // The same bug found again (same message, numbers aside) is not a new failure.
+  const signature = (e: string) => e.replace(/\d+/g, '#').slice(0, 140);
+  let attempts = 0;
+  while (Date.now() < end && failures.length < maxFailures && attempts++ < maxFailures * 3) {
     const left = end - Date.now();
     const det = await fc.check(property(t, count), {
       numRuns: Number.MAX_SAFE_INTEGER,
@@ -42,7 +45,7 @@ export async function searchTarget<T>(t: FuzzTarget<T>, ms: number, maxFailures 
     if (!det.failed || !det.counterexample) break;
     const error = det.errorInstance instanceof Error ? det.errorInstance.message : String(det.errorInstance);
     const input = show(det.counterexample[0]);
-    if (!failures.some((f) => f.error.split(':')[0] === error.split(':')[0] && f.input === input)) failures.push({ input, error });
+    if (!failures.some((f) => signature(f.error) === signature(error))) failures.push({ input, error });
   }
   return { target: t.name, inputs: count.n, failures };
 }

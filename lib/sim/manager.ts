@@ -85,6 +85,7 @@ export class SimManager {
 
   /** Cluster whose context is current in the merged kubeconfig (kind sets it on create). */
   private current: string | undefined;
+  private lastSaveMs = 0;
 
   private constructor(readonly stateDir: string) {}
 
@@ -208,10 +209,13 @@ export class SimManager {
   private scheduleSave(name: string) {
     const e = this.clusters.get(name);
     if (!e || e.saveTimer) return;
+    // A big cluster takes a while to snapshot: space saves out so saving never dominates (≤ ~10% of the time).
     e.saveTimer = setTimeout(() => {
       e.saveTimer = undefined;
+      const t = performance.now();
       this.save(name);
-    }, 500);
+      this.lastSaveMs = performance.now() - t;
+    }, Math.max(500, this.lastSaveMs * 10));
     e.saveTimer.unref?.();
   }
 

@@ -52,16 +52,17 @@ export class EventRecorder {
     private readonly now: () => Date,
   ) {}
 
-  /** The events of one object, from the index (filled from the store once, e.g. after a restore). */
+  /** Namespaces whose existing events are in the index (after a restore, read once per namespace). */
+  private readonly primed = new Set<string>();
+
+  /** The events of one object, from the index. */
   private eventsOf(ref: InvolvedObject): Any[] {
     const ns = ref.namespace ?? 'default';
-    const key = `${ns}/${ref.name}`;
-    let names = this.byObject.get(key);
-    if (!names) {
-      const { items } = this.store.list(R.events, ns, { fieldSelector: `involvedObject.name=${ref.name}` });
-      names = new Set(items.map((e) => e.metadata.name!));
-      this.byObject.set(key, names);
+    if (!this.primed.has(ns)) {
+      for (const e of this.store.list(R.events, ns).items) this.names(ns, (e as Any).involvedObject?.name ?? '').add(e.metadata.name!);
+      this.primed.add(ns);
     }
+    const names = this.names(ns, ref.name);
     const out: Any[] = [];
     // Read-only look: the store's own object when it offers one (no copy per event).
     const read = (this.store as { getRef?: Store['get'] }).getRef?.bind(this.store) ?? this.store.get.bind(this.store);
@@ -71,6 +72,13 @@ export class EventRecorder {
       else names.delete(name); // deleted with its namespace, or by a learner
     }
     return out;
+  }
+
+  private names(ns: string, object: string): Set<string> {
+    const key = `${ns}/${object}`;
+    let set = this.byObject.get(key);
+    if (!set) this.byObject.set(key, (set = new Set()));
+    return set;
   }
 
   private find(ref: InvolvedObject, reason: string, message: string, match: (e: Any) => boolean): Any | undefined {
@@ -168,8 +176,7 @@ export class EventRecorder {
   private safeCreate(ev: Any) {
     try {
       this.store.create(R.events, ev);
-      const key = `${ev.metadata.namespace}/${ev.involvedObject.name}`;
-      this.byObject.get(key)?.add(ev.metadata.name);
+      this.names(ev.metadata.namespace, ev.involvedObject.name).add(ev.metadata.name);
     } catch {
       // Namespace being deleted, or gone: events are best effort, like the real recorders.
     }

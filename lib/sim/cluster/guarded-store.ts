@@ -18,8 +18,45 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
+const NODE_SELECTOR = /^spec\.nodeName=([a-z0-9.-]+)$/;
+const isPods = (g: GVR) => g.group === '' && g.resource === 'pods';
+
+/**
+ * Pods by node, kept up to date from store events: every kubelet asks "my pods" on every change, and
+ * answering that by scanning all pods made a 1,000-node cluster quadratic.
+ */
+function podsByNodeIndex(store: Scannable) {
+  const byNode = new Map<string, Map<string, KObject>>();
+  let primed = false;
+  const key = (o: KObject) => `${o.metadata.namespace}/${o.metadata.name}`;
+  const nodeOf = (o: KObject | undefined) => (o?.spec as { nodeName?: string } | undefined)?.nodeName;
+  const add = (o: KObject) => {
+    const n = nodeOf(o);
+    if (!n) return;
+    let m = byNode.get(n);
+    if (!m) byNode.set(n, (m = new Map()));
+    m.set(key(o), o);
+  };
+  store.subscribe((ev) => {
+    if (!primed || !isPods(ev.gvr)) return;
+    const oldNode = nodeOf(ev.old);
+    if (oldNode) byNode.get(oldNode)?.delete(key(ev.old!));
+    if (ev.type === 'DELETED') byNode.get(nodeOf(ev.object) ?? '')?.delete(key(ev.object));
+    else add(ev.object);
+  });
+  return (node: string): KObject[] => {
+    if (!primed) {
+      for (const o of store.scan!({ group: '', version: 'v1', resource: 'pods' }, undefined)) add(o);
+      primed = true;
+    }
+    const m = byNode.get(node);
+    return m ? [...m.values()].sort((a, b) => key(a).localeCompare(key(b))) : [];
+  };
+}
+
 export function guardedStore(store: PersistentStore): PersistentStore {
   const s = store as Scannable;
+  const podsOn = typeof s.scan === 'function' ? podsByNodeIndex(s) : undefined;
   return new Proxy(store, {
     get(target, prop, receiver) {
       if (prop === 'mutate') {
@@ -36,7 +73,8 @@ export function guardedStore(store: PersistentStore): PersistentStore {
       }
       if (prop === 'list' && typeof s.scan === 'function') {
         return ((gvr, namespace, opts) => {
-          const items = s.scan!(gvr, namespace, opts);
+          const byNode = podsOn && isPods(gvr) && namespace === undefined && !opts?.labelSelector && opts?.fieldSelector ? NODE_SELECTOR.exec(opts.fieldSelector) : null;
+          const items = byNode ? podsOn!(byNode[1]) : s.scan!(gvr, namespace, opts);
           return { items: CHECK ? items.map((o) => deepFreeze(structuredClone(o))) : items, resourceVersion: String(target.currentResourceVersion()) };
         }) as PersistentStore['list'];
       }
