@@ -19,7 +19,7 @@ const now = () => performance.now();
 function kubectl(args: string[], env: Record<string, string>): Promise<{ ms: number; lines: number; code: number | null }> {
   return new Promise((resolve) => {
     const t = now();
-    const child = spawn(KUBECTL, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(KUBECTL, args, { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'inherit'] });
     let lines = 0;
     child.stdout.on('data', (b: Buffer) => {
       for (const c of b) if (c === 10) lines++;

@@ -20,7 +20,9 @@ export interface SoakResult {
   notes: string[];
 }
 
-const ROOT = path.join(import.meta.dirname, '..');
+const HERE = path.join(import.meta.dirname, '..');
+/** Another checkout with a production build may be named (e.g. while this tree's .next is being rebuilt). */
+const ROOT = process.env.CNI_LAB_SOAK_ROOT ? path.resolve(process.env.CNI_LAB_SOAK_ROOT) : HERE;
 const BUDGET_MS = 5 * 60_000;
 /** A single command (kubectl against the simulated apiserver) should finish well within this. */
 const COMMAND_TIMEOUT_MS = 30_000;
@@ -235,7 +237,7 @@ export async function soak(opts: { clients?: number; commands?: number } = {}): 
   const port = await freePort();
   const token = randomBytes(24).toString('base64url');
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cni-lab-soak-'));
-  const env = { ...process.env, PORT: String(port), CNI_LAB_TOKEN: token, CNI_LAB_STATE_DIR: stateDir, CNI_LAB_MODE: 'sim', CNI_LAB_SIM_PACE: 'instant', NEXT_TELEMETRY_DISABLED: '1' };
+  const env = { ...process.env, ...(process.env.SOAK_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SOAK_SERVER_NODE_OPTIONS } : {}), PORT: String(port), CNI_LAB_TOKEN: token, CNI_LAB_STATE_DIR: stateDir, CNI_LAB_MODE: 'sim', CNI_LAB_SIM_PACE: 'instant', NEXT_TELEMETRY_DISABLED: '1' };
   // start.mjs runs `next build` when sources are newer than .next; a bench must not trigger a build
   // behind the lead's back, so with a stale build the server is started the way start.mjs does it.
   let launcher: ChildProcess;
@@ -248,8 +250,14 @@ export async function soak(opts: { clients?: number; commands?: number } = {}): 
     notes.push('.next is older than the sources: started server.ts directly (as start.mjs does, minus its build step) against the existing build');
   }
   let log = '';
-  launcher.stdout!.setEncoding('utf8').on('data', (d: string) => (log = (log + d).slice(-4000)));
-  launcher.stderr!.setEncoding('utf8').on('data', (d: string) => (log = (log + d).slice(-4000)));
+  // SOAK_SERVER_LOG=<file> keeps the server's whole output (e.g. with NODE_OPTIONS=--trace-gc).
+  const keep = process.env.SOAK_SERVER_LOG ? fs.createWriteStream(process.env.SOAK_SERVER_LOG) : undefined;
+  const onLog = (d: string) => {
+    log = (log + d).slice(-4000);
+    keep?.write(d);
+  };
+  launcher.stdout!.setEncoding('utf8').on('data', onLog);
+  launcher.stderr!.setEncoding('utf8').on('data', onLog);
 
   const ctx: Ctx = { port, token, agent: new http.Agent({ keepAlive: true, maxSockets: 64 }) };
   let serverPid = 0;
@@ -291,7 +299,7 @@ export async function soak(opts: { clients?: number; commands?: number } = {}): 
     const baseFds = fdCount(serverPid);
     const rssBaseline = rssMb(serverPid);
     rssPeak = rssBaseline;
-    notes.push(`baseline: ${baseFds} fds, ${baseKids} child processes, ${rssBaseline.toFixed(1)} MB RSS`);
+    notes.push(`baseline: ${baseFds} fds, ${baseKids} child processes (${descendants(serverPid).map((p) => cmdline(p).slice(0, 50)).join('; ') || 'none'}), ${rssBaseline.toFixed(1)} MB RSS`);
 
     // (a) `clients` concurrent streaming clients, each starting its own run (retrying on 429) and
     // reading its SSE stream to exit.
@@ -321,11 +329,14 @@ export async function soak(opts: { clients?: number; commands?: number } = {}): 
     const tB = Date.now();
     let done = 0;
     const kinds: Record<string, number> = {};
+    const trend: string[] = [];
     for (let i = 0; i < commands; i++) {
       if (Date.now() > deadline - 30_000) {
         notes.push(`(b) stopped after ${i} commands to stay within the 5 min budget`);
         break;
       }
+      // RSS at checkpoints: a steady climb is a leak; a plateau is the heap's high-water mark.
+      if (i % 250 === 0) trend.push(`${i}:${rssMb(serverPid).toFixed(0)}`);
       const [cmd, kind] = mix[i % mix.length];
       kinds[cmd] = (kinds[cmd] ?? 0) + 1;
       const r = await startRun(ctx, cmd, deadline);
@@ -344,11 +355,18 @@ export async function soak(opts: { clients?: number; commands?: number } = {}): 
       else if (s.exitCode !== 0 && !(cmd.includes('grep') && s.exitCode === 1)) fail(`(b) ${cmd} exited ${s.exitCode}`);
     }
     const msB = Date.now() - tB;
+    trend.push(`${done}:${rssMb(serverPid).toFixed(0)}`);
+    notes.push(`(b) RSS MB by command count: ${trend.join(' ')}`);
     notes.push(`(b) ${done} sequential commands in ${msB} ms (${(msB / Math.max(1, done)).toFixed(1)} ms each): ${Object.entries(kinds).map(([c, n]) => `${n}× ${c}`).join(', ')}`);
 
     // After: idle, then compare with the baseline.
     ctx.agent.destroy();
-    await sleep(5000);
+    // Idle up to 20 s: V8 returns memory after a major GC, which an idle server gets eventually
+    // (global.gc is not available in the server), so stop as soon as RSS is back near the baseline.
+    const tIdle = Date.now();
+    await sleep(3000);
+    while (Date.now() - tIdle < 20_000 && rssMb(serverPid) > rssBaseline * 1.1) await sleep(1000);
+    notes.push(`idle ${((Date.now() - tIdle) / 1000).toFixed(0)} s before the after-figures`);
     const afterKids = descendants(serverPid);
     const afterFds = fdCount(serverPid);
     const rssAfter = rssMb(serverPid);
@@ -388,7 +406,7 @@ export async function soak(opts: { clients?: number; commands?: number } = {}): 
 
 const round = (x: number) => Math.round(x * 10) / 10;
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.join(ROOT, 'bench', 'soak.ts')) {
+if (process.argv[1] && path.resolve(process.argv[1]) === path.join(HERE, 'bench', 'soak.ts')) {
   // Standalone: `npx tsx --conditions=react-server bench/soak.ts [clients] [commands]`
   void soak({ clients: Number(process.argv[2] ?? 50), commands: Number(process.argv[3] ?? 1000) }).then(
     (r) => {

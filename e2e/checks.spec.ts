@@ -5,7 +5,7 @@ import { expectIdle, openLesson, openWithToken, typeCommand } from './helpers';
 // e2e server, so the test starts by deleting any "test" cluster another spec left behind.
 
 const step = (page: Page, name: RegExp) => page.getByTestId('step-list').getByRole('button', { name }).click();
-const runButton = (page: Page, command: string) => page.getByRole('button', { name: `Run in the terminal: ${command}` });
+const runButton = (page: Page, command: string) => page.getByRole('button', { name: `Run in the terminal: ${command}`, exact: true });
 
 test('lesson 1 checks turn green as the cluster changes, and the progress is kept and reset', async ({ page }) => {
   test.setTimeout(180_000);

@@ -55,10 +55,12 @@ test('the X-ray panel shows the no-CNI cluster, why pods stay Pending, and the r
   await page.screenshot({ path: 'test-results/xray-2-no-cni.png', fullPage: true });
   await panel.screenshot({ path: 'test-results/xray-2-panel.png' });
 
-  // Lesson 2: apply kindnet; the panel recovers without a reload.
+  // Lesson 2: still NotReady on arrival; apply kindnet and the panel recovers live.
   await openWithToken(page, '/lessons/fix-with-a-cni?lang=en');
   await expect(page.getByTestId('prompt-input')).toBeEnabled();
-  await typeCommand(page, 'kubectl apply -f kindnet.yaml');
+  await expect(panel.locator('[data-testid="xray-node"][data-ready="False"]')).toHaveCount(4, { timeout: 15_000 });
+  await step(page, /Choice A: kindnet/);
+  await runButton(page, 'kubectl apply -f kindnet.yaml').click();
   await expect(panel.locator('[data-testid="xray-node"][data-ready="True"]')).toHaveCount(4, { timeout: 60_000 });
   await expect(panel.getByTestId('xray-pending-pod')).toHaveCount(0, { timeout: 30_000 });
   await expect(panel.getByText('Every pod has a node.')).toBeVisible();

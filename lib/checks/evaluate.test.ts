@@ -75,6 +75,8 @@ describe('evaluateExpect', () => {
     ]);
     const down = run({ nodes: { count: 4 } }, { ...snap, reachable: false, error: 'connection refused' });
     expect(formatDetails(down, 'ja')).toEqual(['cluster: reachable — 期待 あり、実際 なし (connection refused)']);
+    const absent = run({ node: { name: 'test-worker', taintsAbsent: ['node.kubernetes.io/not-ready:NoSchedule'] } });
+    expect(formatDetails(absent, 'ja')).toEqual(['node test-worker: taints — 期待 次を含まない: node.kubernetes.io/not-ready:NoSchedule、実際 node.kubernetes.io/not-ready:NoSchedule']);
   });
 
   it('cuts long lists', () => {

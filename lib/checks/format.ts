@@ -23,6 +23,10 @@ const JA_PREFIXES: Array<[string, string]> = [
   ['no (', 'なし ('],
   ['yes (', 'あり ('],
   ['at least ', '最低 '],
+  ['include ', '次を含む: '],
+  ['without ', '次を含まない: '],
+  ['contains ', '次を含む: '],
+  ['all ', 'すべて '],
 ];
 
 function word(s: string, locale: Locale): string {

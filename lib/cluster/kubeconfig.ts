@@ -16,7 +16,7 @@ export type Target =
 export const NO_CLUSTER = 'no kind cluster yet — create one in lesson 1';
 
 /** kubectl's rule: $KUBECONFIG (a path list) or ~/.kube/config. */
-export function liveKubeconfigFiles(env: NodeJS.ProcessEnv = process.env): string[] {
+export function liveKubeconfigFiles(env: Record<string, string | undefined> = process.env): string[] {
   const list = (env.KUBECONFIG ?? '').split(path.delimiter).filter(Boolean);
   return list.length ? list : [path.join(env.HOME || os.homedir(), '.kube', 'config')];
 }

@@ -98,7 +98,7 @@ type G = typeof globalThis & { [KEY]?: LessonLoader };
 function defaultLoader(): LessonLoader {
   const g = globalThis as G;
   return (g[KEY] ??= createLessonLoader(
-    path.join(process.cwd(), 'lessons'),
+    path.join(/*turbopackIgnore: true*/ process.cwd(), 'lessons'),
     LESSON_DIRS,
     process.env.NODE_ENV === 'production',
   ));
