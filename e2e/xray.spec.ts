@@ -6,7 +6,7 @@ import { expectIdle, openLesson, openWithToken, typeCommand } from './helpers';
 // The sim state is shared by the e2e server, so the test first deletes any "test" cluster left behind.
 
 const step = (page: Page, name: RegExp) => page.getByTestId('step-list').getByRole('button', { name }).click();
-const runButton = (page: Page, command: string) => page.getByRole('button', { name: `Run in the terminal: ${command}` });
+const runButton = (page: Page, command: string) => page.getByRole('button', { name: `Run in the terminal: ${command}`, exact: true });
 const NR = 'node.kubernetes.io/not-ready:NoSchedule';
 const CP = 'node-role.kubernetes.io/control-plane:NoSchedule';
 

@@ -22,7 +22,7 @@ export function NodeCard({ node, pods, t }: { node: NodeView; pods: PodView[]; t
           data-testid="xray-ready"
         >
           {readyLabel(node, t)}
-          {node.readyReason && <span className="ml-1 font-normal">{node.readyReason}</span>}
+          {node.readyReason && <span className="font-normal"> {node.readyReason}</span>}
         </span>
       </div>
       {!ready && node.readyMessage && (

@@ -146,7 +146,8 @@ export class ClusterWatcher {
       this.backoff = this.o.backoffMinMs;
       if (this.restartTimer) clearTimeout(this.restartTimer);
       this.restartTimer = undefined;
-      await this.connect();
+      // Not awaited: a connection that hangs must not stop the poll from noticing the next change.
+      void this.connect();
     } catch (err) {
       this.publish(unreachableSnapshot(this.target?.mode ?? 'sim', 'unreachable', `the cluster does not answer: ${errorText(err)}`, ++this.revision));
     } finally {
@@ -193,7 +194,8 @@ export class ClusterWatcher {
         });
         return inf;
       });
-      await Promise.all(this.informers.map((i) => i.start()));
+      // The first list of each informer has a timeout, but its watch request may still hang.
+      await withTimeout(Promise.all(this.informers.map((i) => i.start())), 2 * REQUEST_TIMEOUT_MS, 'starting the watches');
       if (gen !== this.gen || failed) return;
       this.connected = true;
       this.backoff = this.o.backoffMinMs;
