@@ -8,6 +8,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { alive, cmdline, descendants, environ, fdCount, markedProcesses, rssMb } from '../lib/fuzz/proc';
 
 export interface SoakResult {
   failedRequests: number;
@@ -28,87 +29,6 @@ const BUDGET_MS = 5 * 60_000;
 const COMMAND_TIMEOUT_MS = 30_000;
 /** fds that come and go on their own (epoll/timer/pipes of the Next runtime, keep-alive sockets). */
 const FD_TOLERANCE = 8;
-
-// ---- /proc helpers ---------------------------------------------------------------------------
-
-function children(pid: number): number[] {
-  const out: number[] = [];
-  let tasks: string[] = [];
-  try {
-    tasks = fs.readdirSync(`/proc/${pid}/task`);
-  } catch {
-    return out;
-  }
-  for (const t of tasks) {
-    try {
-      for (const c of fs.readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/)) if (c) out.push(Number(c));
-    } catch {
-      /* task ended */
-    }
-  }
-  return out;
-}
-
-function descendants(pid: number): number[] {
-  const out: number[] = [];
-  const queue = [pid];
-  while (queue.length) {
-    for (const c of children(queue.shift()!)) {
-      out.push(c);
-      queue.push(c);
-    }
-  }
-  return out;
-}
-
-const cmdline = (pid: number) => {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
-  } catch {
-    return '';
-  }
-};
-const environ = (pid: number) => {
-  try {
-    return fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
-  } catch {
-    return [];
-  }
-};
-const fdCount = (pid: number) => {
-  try {
-    return fs.readdirSync(`/proc/${pid}/fd`).length;
-  } catch {
-    return -1;
-  }
-};
-function rssMb(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-const alive = (pid: number) => fs.existsSync(`/proc/${pid}`) && !/\) Z /.test(safeRead(`/proc/${pid}/stat`));
-function safeRead(p: string): string {
-  try {
-    return fs.readFileSync(p, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
-/** Every process on the machine whose environment carries this launch's child marker or our state dir. */
-function markedProcesses(marker: string | undefined, stateDir: string): number[] {
-  const out: number[] = [];
-  for (const d of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(d) || Number(d) === process.pid) continue;
-    const env = environ(Number(d));
-    if ((marker && env.includes(`CNI_LAB_CHILD=${marker}`)) || env.some((e) => e.startsWith('CNI_LAB_CHILD=') && env.some((x) => x.includes(stateDir)))) out.push(Number(d));
-  }
-  return out;
-}
 
 // ---- HTTP helpers ----------------------------------------------------------------------------
 

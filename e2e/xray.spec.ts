@@ -7,6 +7,8 @@ import { expectIdle, openLesson, openWithToken, typeCommand } from './helpers';
 
 const step = (page: Page, name: RegExp) => page.getByTestId('step-list').getByRole('button', { name }).click();
 const runButton = (page: Page, command: string) => page.getByRole('button', { name: `Run in the terminal: ${command}`, exact: true });
+// Screenshots go to the test's output folder, or to XRAY_SHOTS_DIR to keep them past the next run.
+const shot = (name: string) => (process.env.XRAY_SHOTS_DIR ? `${process.env.XRAY_SHOTS_DIR}/${name}` : test.info().outputPath(name));
 const NR = 'node.kubernetes.io/not-ready:NoSchedule';
 const CP = 'node-role.kubernetes.io/control-plane:NoSchedule';
 
@@ -19,7 +21,7 @@ test('the X-ray panel shows the no-CNI cluster, why pods stay Pending, and the r
   await expect(panel.getByTestId('xray-banner')).toHaveAttribute('data-code', 'no-cluster', { timeout: 15_000 });
   await expect(panel.getByTestId('xray-banner')).toContainText('No kind cluster yet');
   await expect(panel.getByTestId('xray-mode')).toHaveText('Simulated cluster');
-  await page.screenshot({ path: 'test-results/xray-1-no-cluster.png' });
+  await page.screenshot({ path: shot('xray-1-no-cluster.png') });
 
   await step(page, /Create the cluster/);
   await runButton(page, 'kind create cluster --config kind-1m3w-nocni.yaml --name test').click();
@@ -52,8 +54,8 @@ test('the X-ray panel shows the no-CNI cluster, why pods stay Pending, and the r
   await expect(coredns.locator('[data-node="test-control-plane"]')).toHaveAttribute('data-taint', NR);
   await panel.getByRole('heading', { name: /Recent events/ }).click();
   await expect(panel.locator('[data-testid="xray-event"][data-reason="FailedScheduling"]').first()).toBeVisible();
-  await page.screenshot({ path: 'test-results/xray-2-no-cni.png', fullPage: true });
-  await panel.screenshot({ path: 'test-results/xray-2-panel.png' });
+  await page.screenshot({ path: shot('xray-2-no-cni.png'), fullPage: true });
+  await panel.screenshot({ path: shot('xray-2-panel.png') });
 
   // Lesson 2: still NotReady on arrival; apply kindnet and the panel recovers live.
   await openWithToken(page, '/lessons/fix-with-a-cni?lang=en');
@@ -70,8 +72,8 @@ test('the X-ray panel shows the no-CNI cluster, why pods stay Pending, and the r
     await expect(n.getByTestId('xray-taint').filter({ hasText: NR })).toHaveCount(0);
   }
   await expect(panel.getByTestId('xray-summary')).toContainText('4/4 nodes Ready');
-  await page.screenshot({ path: 'test-results/xray-3-kindnet.png', fullPage: true });
-  await panel.screenshot({ path: 'test-results/xray-3-panel.png' });
+  await page.screenshot({ path: shot('xray-3-kindnet.png'), fullPage: true });
+  await panel.screenshot({ path: shot('xray-3-panel.png') });
 });
 
 test('the panel speaks Japanese too', async ({ page }) => {

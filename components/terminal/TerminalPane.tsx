@@ -136,7 +136,7 @@ export function TerminalPane({ controller, t, canRun }: { controller: JobControl
             type="button"
             onClick={() => void controller.cancel()}
             disabled={!state.job || state.job.done}
-            className="ml-auto rounded-md border border-bad px-2 py-0.5 font-medium text-bad hover:bg-bad-bg disabled:opacity-50"
+            className="ml-auto shrink-0 whitespace-nowrap rounded-md border border-bad px-2 py-0.5 font-medium text-bad hover:bg-bad-bg disabled:opacity-50"
           >
             {t('terminal.cancel')}
           </button>
