@@ -9,10 +9,13 @@ import { EventTimeline } from './EventTimeline';
 import { NodeCard } from './NodeCard';
 import { UnscheduledPods } from './UnscheduledPods';
 import { summary } from './status';
+import { useLab } from '../LabProvider';
 
 const SERVER_STATE: FeedState = { snapshot: null, connected: false };
 const subscribe = (cb: () => void) => sharedSnapshotFeed().subscribe(cb);
 const getState = () => sharedSnapshotFeed().current;
+const getServerState = () => SERVER_STATE;
+const noSubscribe = () => () => {};
 
 function Section({ id, title, children, open = true }: { id: string; title: string; children: React.ReactNode; open?: boolean }) {
   return (
@@ -54,7 +57,9 @@ function Body({ s, t }: { s: ClusterSnapshot; t: Translate }) {
 }
 
 export function XrayPanel({ t }: { t: Translate }) {
-  const { snapshot: s, connected } = useSyncExternalStore(subscribe, getState, () => SERVER_STATE);
+  // Open the stream only once the session cookie exists: an EventSource refused with 401 never retries.
+  const authed = useLab().session.status === 'ok';
+  const { snapshot: s, connected } = useSyncExternalStore(authed ? subscribe : noSubscribe, authed ? getState : getServerState, getServerState);
   const sum = s?.reachable ? summary(s) : undefined;
   return (
     <section aria-labelledby="xray-heading" className="flex min-h-0 flex-col text-sm" data-testid="xray-panel">

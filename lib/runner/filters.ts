@@ -3,6 +3,8 @@
 import type { FilterSpec } from './types';
 import { compileGrep } from './grep-regex';
 
+const MATCH_WINDOW = 4096;
+
 export interface LineFilter {
   /** Feeds text; returns the output it produces now. */
   write(text: string): string;
@@ -41,7 +43,9 @@ class Grep implements LineFilter {
     return rest === '' ? '' : this.take(rest); // GNU grep ends an unterminated last line with "\n"
   }
   private take(line: string): string {
-    if (this.regex.test(stripAnsi(line)) === this.invert) return '';
+    // Matching looks at the first 4 KiB of a line: with the pattern limits in grep-regex.ts that
+    // bounds the work per line (no terminal line a learner reads is longer).
+    if (this.regex.test(stripAnsi(line).slice(0, MATCH_WINDOW)) === this.invert) return '';
     this.selected++;
     return `${line}\n`;
   }

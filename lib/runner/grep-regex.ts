@@ -1,6 +1,6 @@
 // Translates GNU grep basic (BRE) and extended (ERE) regular expressions to JavaScript RegExp.
 // Covers what learners type after `|`: literals, . * + ? {m,n} alternation, groups, anchors,
-// bracket expressions with [:class:], \< \> \b \w \s and back-references.
+// bracket expressions with [:class:], \< \> \b \w \s; patterns that backtrack badly are refused.
 export type GrepCompile = { ok: true; regex: RegExp } | { ok: false; message: string };
 
 const CLASSES: Record<string, string> = {
@@ -29,9 +29,22 @@ function translate(p: string, ere: boolean): string {
   // pattern would otherwise freeze the server. quant[d]: the open group at depth d repeats inside.
   const quant: boolean[] = [false];
   let closedRepeating = false;
+  // Backtracking grows with repeated groups and with each extra open-ended repetition (".*.*.*!"
+  // is polynomial, "(a|a)*!" exponential), and matching runs on the server's thread. The lab's grep
+  // therefore allows one open-ended repetition (* + {n,}), bounded ones up to {,100}, and no
+  // repetition of a group: enough for "grep -E 'coredns.*Pending'", never seconds per line.
+  let unbounded = 0;
+  let previous = '';
   const emit = (piece: string) => {
     const isQuant = /^([*+?]|\{\d+(,\d*)?\})$/.test(piece);
     if (isQuant && closedRepeating) throw new GrepSyntaxError('pattern too complex (a repeated group that repeats inside)');
+    if (isQuant && previous === ')') throw new GrepSyntaxError('pattern too complex for the lab: repeating a group ( … )* is not supported');
+    if (isQuant && (piece === '*' || piece === '+' || /,\}$/.test(piece)) && ++unbounded > 1) {
+      throw new GrepSyntaxError('pattern too complex for the lab: use at most one * or + (e.g. grep -E "coredns.*Pending")');
+    }
+    const bound = /^\{(\d+)(?:,(\d*))?\}$/.exec(piece);
+    if (bound && Number(bound[2] || bound[1]) > 100) throw new GrepSyntaxError('pattern too complex for the lab: repetition counts above 100');
+    previous = piece;
     closedRepeating = false;
     if (piece === '(') quant.push(false);
     else if (piece === ')') {
@@ -55,7 +68,7 @@ function translate(p: string, ere: boolean): string {
       } else if (d === '<') emit('\\b(?=[\\p{L}\\p{N}_])');
       else if (d === '>') emit('\\b(?<=[\\p{L}\\p{N}_])');
       else if ('wWsSbB'.includes(d)) emit(`\\${d}`);
-      else if (/[1-9]/.test(d)) emit(`\\${d}`);
+      else if (/[1-9]/.test(d)) throw new GrepSyntaxError('back-references (\\1…\\9) are not supported by the lab\'s grep');
       else emit(lit(d));
     } else if (c === '[') {
       const r = bracket(p, i);
