@@ -54,7 +54,9 @@ test('the X-ray panel shows the no-CNI cluster, why pods stay Pending, and the r
   await expect(coredns.locator('[data-node="test-control-plane"]')).toHaveAttribute('data-taint', NR);
   await panel.getByRole('heading', { name: /Recent events/ }).click();
   await expect(panel.locator('[data-testid="xray-event"][data-reason="FailedScheduling"]').first()).toBeVisible();
-  await page.screenshot({ path: shot('xray-2-no-cni.png'), fullPage: true });
+  await page.screenshot({ path: shot('xray-2-no-cni.png') });
+  // The panel scrolls beside the terminal; capture its top (the NotReady node cards) too.
+  await panel.evaluate((el) => el.parentElement?.scrollTo(0, 0));
   await panel.screenshot({ path: shot('xray-2-panel.png') });
 
   // Lesson 2: still NotReady on arrival; apply kindnet and the panel recovers live.
@@ -81,4 +83,6 @@ test('the panel speaks Japanese too', async ({ page }) => {
   const panel = page.getByTestId('xray-panel');
   await expect(panel.getByRole('heading', { name: 'クラスタ X 線' })).toBeVisible();
   await expect(panel.getByTestId('xray-mode')).toHaveText('シミュレーションのクラスタ');
+  await expect(panel.getByTestId('xray-summary')).toContainText('Ready のノード 4/4');
+  await panel.screenshot({ path: shot('xray-4-ja.png') });
 });

@@ -1,7 +1,7 @@
 // Strict decoding of a kind config, reproducing gopkg.in/yaml.v3 with KnownFields(true) as kind
 // uses it (pkg/internal/apis/config/encoding/load.go): unknown fields and type mismatches are
 // collected as "line N: …" entries and reported together as "yaml: unmarshal errors:\n  …".
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node as YNode } from 'yaml';
 
 type FieldType =
   | { t: 'string'; go: string }
@@ -224,6 +224,9 @@ export type DecodeResult =
 
 /** First YAML document of `text`, as yaml.v3's Decoder would read it. */
 export function parseFirstDocument(text: string): { ok: true; ctx: DecodeContext; root: YNode | null } | { ok: false; error: string } {
+  // Bounds before the real parse: yaml.v3 refuses alias bombs ("excessive aliasing") and very deep
+  // documents; the lab's limits are lower because every alias here is resolved by a walk.
+  if (flowDepth(text) > MAX_DEPTH) return { ok: false, error: `yaml: exceeded max depth of ${MAX_DEPTH} (lab limit)` };
   const lc = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: false, version: '1.2' });
   const list = Array.isArray(docs) ? docs : [];
@@ -234,7 +237,34 @@ export function parseFirstDocument(text: string): { ok: true; ctx: DecodeContext
     const l = e.linePos?.[0]?.line ?? 1;
     return { ok: false, error: `yaml: line ${l}: ${goYamlSyntaxMessage(e.code)}` };
   }
+  let aliases = 0;
+  visit(doc, { Alias: () => (++aliases > MAX_ALIASES ? visit.BREAK : undefined) });
+  if (aliases > MAX_ALIASES) return { ok: false, error: 'yaml: document contains excessive aliasing' };
   return { ok: true, ctx: { lc, doc, errors: [], aliases: 0 }, root: (doc.contents as YNode | null) ?? null };
+}
+
+const MAX_DEPTH = 100;
+const MAX_ALIASES = 50;
+
+/** Deepest [ / { nesting outside quotes: a cheap scan, so "[[[[…" never reaches the parser. */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' ) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === '[' || c === '{') {
+      if (++depth > max && (max = depth) > MAX_DEPTH) return max;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return max;
 }
 
 // Approximations of libyaml's scanner/parser messages for the commonest mistakes (exact text [U]).

@@ -27,7 +27,7 @@ interface Prepared {
 }
 
 /** Replaces lesson-file names with the materialised copies and applies the lab policy to kind configs. */
-async function prepareFiles(spec: CommandSpec, lessonId: string | undefined): Promise<Prepared | RunOutcome> {
+async function prepareFiles(spec: CommandSpec, lessonId: string | undefined, mode: 'live' | 'sim'): Promise<Prepared | RunOutcome> {
   let kindConfigText: string | undefined;
   for (const ref of fileRefs(spec)) {
     const file = await findLessonFile(ref.name, lessonId);
@@ -38,6 +38,9 @@ async function prepareFiles(spec: CommandSpec, lessonId: string | undefined): Pr
       const parsed = pre.length ? null : parseKindConfig(file.content);
       const policy = pre.length ? pre : parsed?.ok ? checkLabPolicy(parsed.config) : [];
       if (policy.length) return refused('bad-argument', `Refused by the lab: ${policy.map((p) => p.en).join(' ')}`);
+      // Fail closed on a real kind: a config our parser cannot read is a config the policy never saw.
+      // (The simulator prints kind's own error for it instead.)
+      if (parsed && !parsed.ok && mode === 'live') return refused('bad-argument', `Refused: ERROR: failed to create cluster: ${parsed.error}`);
     }
     // The process runs in the work dir, so the bare name (as the learner typed it) resolves there.
     await materialise(file);
@@ -52,10 +55,10 @@ function liveCmder(): Cmder {
 export async function runCommand(input: { command: string; lessonId?: string }): Promise<RunOutcome> {
   const parsed = parse(input.command);
   if (!parsed.ok) return refused(parsed.code, parsed.message);
-  const prepared = await prepareFiles(parsed.pipeline.command, input.lessonId);
+  const mode = await currentMode();
+  const prepared = await prepareFiles(parsed.pipeline.command, input.lessonId, mode);
   if ('ok' in prepared) return prepared;
   const pipeline = { ...parsed.pipeline, command: prepared.spec };
-  const mode = await currentMode();
   await mkdir(workDir(), { recursive: true });
   const backend = mode === 'live' ? { cmder: liveCmder(), env: {} as Record<string, string> } : await simBackend();
   const isCreate = prepared.spec.program === 'kind' && prepared.spec.args[0] === 'create';

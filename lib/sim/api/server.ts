@@ -51,6 +51,27 @@ function tokenOk(req: IncomingMessage, token: string | undefined): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Deepest bracket nesting outside strings, scanning bytes (no recursion, stops once over `limit`). */
+export function nestingDepth(body: Buffer, limit: number): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (inString) {
+      if (c === 0x5c) i++; // backslash escape
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max && (max = depth) > limit) return max;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
+
+/** Real objects are a few dozen levels deep; far deeper bodies are attacks on recursive code. */
+const MAX_BODY_DEPTH = 200;
+
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const len = Number(req.headers['content-length'] ?? 0);
@@ -148,6 +169,9 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServerH
         throw errors.genericNotFound();
     }
     const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req);
+    if (!/protobuf/.test(String(req.headers['content-type'] ?? '')) && nestingDepth(body, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+      throw errors.badRequest(`the request body is nested more than ${MAX_BODY_DEPTH} levels deep`);
+    }
     const ctx: Ctx = { req, res, store, query: url.searchParams, info: r.info, namespace: r.namespace, name: r.name, sub: r.sub, watch: r.watch, body, hooks: opts.hooks, bookmarkIntervalMs: opts.bookmarkIntervalMs };
     // Namespaced list/create inside a namespace the client names explicitly.
     switch (method) {
