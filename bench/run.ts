@@ -5,6 +5,9 @@ import path from 'node:path';
 import { latency, throughput } from './stream';
 import { annotateBench } from './annotate';
 import { simScale } from './sim-scale';
+import { fuzzRun } from './fuzz';
+import { soak } from './soak';
+import { xrayLatencyBench } from '../lib/cluster/bench';
 
 interface Row {
   name: string;
@@ -44,6 +47,23 @@ async function main() {
     rows.push({ name: 'sim: kubectl get nodes (median of 5)', value: r.getNodesMedianMs / 1000, unit: 's', target: '≤ 0.5', pass: r.getNodesMedianMs <= 500 });
     rows.push({ name: 'sim: peak RSS of the simulator process', value: r.peakRssMb, unit: 'MB', target: '≤ 800', pass: r.peakRssMb <= 800 });
     rows.push({ name: 'sim: event delivery to 20 watchers (p95)', value: r.watchP95Ms, unit: 'ms', target: '≤ 100', pass: r.watchP95Ms <= 100, detail: `p50 ${r.watchP50Ms.toFixed(1)} ms over ${r.watchEvents} deliveries` });
+  }
+  if (want('xray')) {
+    const r = await xrayLatencyBench({ changes: 100 });
+    rows.push({ name: 'xray: API change → panel snapshot (p95)', value: r.p95Ms, unit: 'ms', target: '≤ 500', pass: r.p95Ms <= 500, detail: `p50 ${r.p50Ms.toFixed(1)} ms over ${r.samples} changes` });
+  }
+  if (want('soak')) {
+    const r = await soak({ clients: 50, commands: 1000 });
+    const growth = ((r.rssAfterMb - r.rssBaselineMb) / r.rssBaselineMb) * 100;
+    rows.push({ name: 'soak: 50 streaming clients + 1,000 sequential commands (simulator)', value: r.failedRequests, unit: 'failed requests', target: '0', pass: r.failedRequests === 0, detail: `${(r.durationMs / 1000).toFixed(1)} s` });
+    rows.push({ name: 'soak: leaked processes / file descriptors', value: r.leakedProcesses + r.leakedFds, unit: 'leaks', target: '0', pass: r.leakedProcesses === 0 && r.leakedFds === 0, detail: `${r.leakedProcesses} processes, ${r.leakedFds} fds` });
+    rows.push({ name: 'soak: server RSS after vs baseline', value: growth, unit: '%', target: '≤ 10', pass: growth <= 10, detail: `baseline ${r.rssBaselineMb.toFixed(0)} MB, peak ${r.rssPeakMb.toFixed(0)} MB, after ${r.rssAfterMb.toFixed(0)} MB${r.notes.length ? `; ${r.notes.join('; ')}` : ''}` });
+  }
+  if (want('fuzz')) {
+    const reports = await fuzzRun({ seconds: Number(process.env.FUZZ_SECONDS ?? 60) });
+    for (const f of reports) {
+      rows.push({ name: `fuzz: ${f.target}`, value: f.failures.length, unit: 'failures', target: '0', pass: f.failures.length === 0, detail: `${f.inputs} inputs${f.failures[0] ? `; first: ${f.failures[0].error.slice(0, 120)}` : ''}` });
+    }
   }
   for (const r of rows) {
     console.log(`${r.pass ? 'PASS' : 'MISS'}  ${r.name}: ${r.value.toFixed(2)} ${r.unit} (target ${r.target})${r.detail ? ` — ${r.detail}` : ''}`);
