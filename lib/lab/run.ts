@@ -14,6 +14,8 @@ import { currentMode } from './mode';
 import { workDir } from './paths';
 import { instanceMarker, syncPidfile } from './pidfile';
 import { simBackend } from './sim-backend';
+import { kindClusterName, kindClusterVerb } from './create-target';
+import { clearMarker, writeMarker } from './interrupted';
 
 export type RunOutcome =
   | { ok: true; job: Job }
@@ -77,7 +79,29 @@ export async function runCommand(input: { command: string; lessonId?: string }):
   }
   syncPidfile();
   void started.job.done.finally(syncPidfile);
+  trackClusterLifecycle(started.job, mode, input.lessonId, prepared.kindConfigText);
   return { ok: true, job: started.job };
+}
+
+/** Marks a create while it runs; a marker left by a crash or a cancel is an interrupted create. */
+function trackClusterLifecycle(job: Job, mode: 'live' | 'sim', lessonId: string | undefined, configText: string | undefined) {
+  const spec = job.pipeline.command;
+  const verb = kindClusterVerb(spec);
+  if (!verb) return;
+  const parsed = configText ? parseKindConfig(configText) : undefined;
+  const name = kindClusterName(spec, parsed?.ok ? parsed.config.name : undefined);
+  if (verb === 'create') {
+    const marker = { name, mode, command: job.pipeline.raw, lessonId, startedAt: job.startedAt };
+    writeMarker(marker);
+    void job.done.then((r) => {
+      if (r.cancelled || r.timedOut) writeMarker({ ...marker, ended: r.cancelled ? 'cancelled' : 'timed-out' });
+      else clearMarker(name); // finished on its own: created, or kind reported (and cleaned up) its failure
+    });
+  } else {
+    void job.done.then((r) => {
+      if (r.exitCode === 0) clearMarker(name);
+    });
+  }
 }
 
 function kindHintsFor(text: string) {
