@@ -8,6 +8,7 @@ import type { Locale } from '@/lib/i18n/locale';
 import { LANG_PARAM } from '@/lib/i18n/locale';
 import { rememberLanguage } from '@/lib/client/lang-cookie';
 import { translator } from '@/lib/i18n/messages';
+import { InterruptedBanner } from './InterruptedBanner';
 import { useLab } from './LabProvider';
 import { useThemeChoice, type ThemeChoice } from './useTheme';
 
@@ -130,6 +131,7 @@ export function LabNotices({ locale }: { locale: Locale }) {
           <span className="text-fg/80"> — {doctor.mode === 'sim' ? t('mode.simExplain') : t('mode.liveExplain')}</span>
         </div>
       )}
+      <InterruptedBanner locale={locale} />
     </>
   );
 }

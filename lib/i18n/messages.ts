@@ -164,6 +164,17 @@ const en = {
   'xray.conditionMessage': 'Ready condition message',
   'xray.summary': '{ready}/{nodes} nodes Ready · {running}/{pods} pods Running · {unscheduled} unscheduled',
 
+  'interrupted.stopped': 'Creating the cluster "{name}" was interrupted when the lab stopped.',
+  'interrupted.cancelled': 'Creating the cluster "{name}" was cancelled before it finished.',
+  'interrupted.timedOut': 'Creating the cluster "{name}" timed out.',
+  'interrupted.exists': 'What is left: {n} node(s) ({nodes}), possibly half set up.',
+  'interrupted.gone': 'Nothing of it is left.',
+  'interrupted.unknown': 'Its state could not be read: {error}',
+  'interrupted.delete': 'Delete "{name}" (kind delete cluster)',
+  'interrupted.again': 'Create it again',
+  'interrupted.dismiss': 'Dismiss',
+  'interrupted.working': 'Working…',
+
   'notFound.title': 'Not found',
   'notFound.body': 'There is no such page or lesson.',
 } as const;
@@ -332,6 +343,17 @@ const ja: Dict = {
   'xray.more': 'ほか {n} 件',
   'xray.conditionMessage': 'Ready 状態のメッセージ',
   'xray.summary': 'Ready のノード {ready}/{nodes} · Running の Pod {running}/{pods} · 未スケジュール {unscheduled}',
+
+  'interrupted.stopped': 'クラスタ「{name}」の作成は、ラボが停止したため途中で止まりました。',
+  'interrupted.cancelled': 'クラスタ「{name}」の作成は、完了前に中止されました。',
+  'interrupted.timedOut': 'クラスタ「{name}」の作成はタイムアウトしました。',
+  'interrupted.exists': '残っているもの: ノード {n} 台({nodes})。設定が途中の可能性があります。',
+  'interrupted.gone': '何も残っていません。',
+  'interrupted.unknown': '状態を読み取れませんでした: {error}',
+  'interrupted.delete': '「{name}」を削除 (kind delete cluster)',
+  'interrupted.again': 'もう一度作成する',
+  'interrupted.dismiss': '閉じる',
+  'interrupted.working': '実行中…',
 
   'notFound.title': '見つかりません',
   'notFound.body': 'そのページやレッスンはありません。',
