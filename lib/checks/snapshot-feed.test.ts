@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FakeEventSource } from '@/lib/client/fake-event-source';
 import { CLUSTER_STREAM_URL, SnapshotFeed, parseSnapshot } from './snapshot-feed';
 
@@ -30,6 +30,28 @@ describe('SnapshotFeed', () => {
     expect(es.closed).toBe(true);
     feed.subscribe(() => {});
     expect(FakeEventSource.all).toHaveLength(2);
+  });
+
+  it('reopens a stream the browser gave up on (401 before the session existed)', () => {
+    vi.useFakeTimers();
+    try {
+      FakeEventSource.all = [];
+      const feed = new SnapshotFeed((url) => new FakeEventSource(url));
+      const off = feed.subscribe(() => {});
+      FakeEventSource.all[0].fail(2); // CLOSED: EventSource will not retry by itself
+      expect(feed.current.connected).toBe(false);
+      vi.advanceTimersByTime(600);
+      expect(FakeEventSource.all).toHaveLength(2);
+      FakeEventSource.all[1].open();
+      FakeEventSource.all[1].send('snapshot', '1', snap(3));
+      expect(feed.current).toMatchObject({ connected: true, snapshot: { at: 3 } });
+      off();
+      FakeEventSource.all[1].fail(2);
+      vi.advanceTimersByTime(20_000);
+      expect(FakeEventSource.all).toHaveLength(2); // nobody listens: no reopen
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('parses only snapshot-shaped JSON', () => {

@@ -34,6 +34,8 @@ export class SnapshotFeed {
   private es: EventSourceLike | null = null;
   private listeners = new Set<() => void>();
   private state: FeedState = { snapshot: null, connected: false };
+  private retries = 0;
+  private retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly factory: EventSourceFactory,
@@ -61,8 +63,22 @@ export class SnapshotFeed {
   private open() {
     const es = this.factory(this.url);
     this.es = es;
-    es.onopen = () => this.set({ ...this.state, connected: true });
-    es.onerror = () => this.set({ ...this.state, connected: false });
+    es.onerror = () => {
+      this.set({ ...this.state, connected: false });
+      // A browser EventSource gives up for good after an HTTP error (e.g. 401 before the session
+      // cookie exists on a first visit): reopen it ourselves, backing off, while anyone listens.
+      if ((es as { readyState?: number }).readyState === 2 && this.es === es) {
+        this.es = null;
+        const delay = Math.min(10_000, 500 * 2 ** this.retries++);
+        this.retry = setTimeout(() => {
+          if (this.listeners.size > 0 && !this.es) this.open();
+        }, delay);
+      }
+    };
+    es.onopen = () => {
+      this.retries = 0;
+      this.set({ ...this.state, connected: true });
+    };
     es.addEventListener('snapshot', (ev) => {
       const snap = parseSnapshot(ev.data);
       // Out-of-order or stale snapshots (a reconnect replays) must not move the view backwards.
@@ -74,6 +90,7 @@ export class SnapshotFeed {
   }
 
   private close() {
+    clearTimeout(this.retry);
     this.es?.close();
     this.es = null;
     this.state = { snapshot: null, connected: false };
