@@ -58,6 +58,7 @@ describe('annotateModel', () => {
 
     expect(found.map((a) => [a.job, a.line, a.topic])).toEqual([
       [1, 4, 'network-plugin-not-ready'],
+      [1, 4, 'node-not-ready'],
       [2, 1, 'unknown-flag-generator'],
     ]);
     // Ready line: after the cmd row (2 rows at 40 cols), Name (1), the 130-char line (4 rows), Conditions (1).
@@ -65,7 +66,8 @@ describe('annotateModel', () => {
     expect(rowText(8)).toBe(READY.slice(0, 40));
     expect(term.buffer.active.getLine(9)!.isWrapped).toBe(true);
     // "partial-without-newline" and the error share one terminal line: the error is tagged there.
-    expect(rowText(row(found[1]))).toBe('partial-without-newlineerror: unknown fl');
+    expect(row(found[1])).toBe(8);
+    expect(rowText(row(found[2]))).toBe('partial-without-newlineerror: unknown fl');
     term.dispose();
   });
 
@@ -98,7 +100,7 @@ describe('annotateModel', () => {
     for (const w of writes) again.write(w);
     await settle(again.term);
     expect(again.found.map((a) => a.key)).toEqual(first.found.map((a) => a.key));
-    expect(again.found).toHaveLength(2);
+    expect(again.found).toHaveLength(3);
 
     // The stream resumes and the server sends the last out event again (same seq): no second annotation,
     // and later lines still map to the right row.
@@ -110,9 +112,10 @@ describe('annotateModel', () => {
     await settle(extra.term);
     expect(extra.found.map((a) => [a.line, a.topic])).toEqual([
       [1, 'network-plugin-not-ready'],
+      [1, 'node-not-ready'],
       [3, 'unknown-flag-generator'],
     ]);
-    expect(extra.rowText(extra.row(extra.found[1]))).toBe('error: unknown flag: --generator');
+    expect(extra.rowText(extra.row(extra.found[2]))).toBe('error: unknown flag: --generator');
     first.term.dispose();
     again.term.dispose();
     extra.term.dispose();

@@ -30,6 +30,10 @@ export interface LineDecoration {
   onClick?: (line: LineRecord) => void;
   /** Overview-ruler colour, e.g. '#d97706'. */
   rulerColor?: string;
+  /** Defaults: the whole first row, under the text. A narrow 'top' one can carry a clickable badge. */
+  layer?: 'top' | 'bottom';
+  width?: number;
+  anchor?: 'left' | 'right';
 }
 
 export class TerminalModel {
@@ -86,8 +90,9 @@ export class TerminalModel {
     if (!line || line.marker.isDisposed) return undefined;
     const deco = this.term.registerDecoration({
       marker: line.marker,
-      width: this.term.cols,
-      layer: 'bottom',
+      width: d.width ?? this.term.cols,
+      layer: d.layer ?? 'bottom',
+      anchor: d.anchor,
       overviewRulerOptions: d.rulerColor ? { color: d.rulerColor } : undefined,
     });
     deco?.onRender((el) => {

@@ -61,12 +61,13 @@ export function guardedStore(store: PersistentStore): PersistentStore {
     get(target, prop, receiver) {
       if (prop === 'mutate') {
         return ((gvr, namespace, name, fn) => {
-          const cur = target.get(gvr, namespace, name);
+          // The store's own object (read only) when it offers one: one copy per write, not two.
+          const cur = (s as { getRef?: PersistentStore['get'] }).getRef?.call(target, gvr, namespace, name) ?? target.get(gvr, namespace, name);
           if (!cur) return undefined;
           const before = JSON.stringify(cur);
           const next = structuredClone(cur);
           fn(next);
-          if (JSON.stringify(next) === before) return cur;
+          if (JSON.stringify(next) === before) return structuredClone(cur);
           next.metadata.resourceVersion = undefined;
           return target.update(gvr, next);
         }) as PersistentStore['mutate'];
