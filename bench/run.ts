@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { latency, throughput } from './stream';
 import { annotateBench } from './annotate';
+import { xtermThroughput } from './xterm';
 import { simScale } from './sim-scale';
 import { fuzzRun } from './fuzz';
 import { soak } from './soak';
@@ -33,6 +34,12 @@ async function main() {
     for (let i = 0; i < 3; i++) lats.push(await latency());
     const added = median(lats.map((l) => l.addedMedianMs));
     rows.push({ name: 'stream.latency added (child → SSE client, median)', value: added, unit: 'ms', target: '≤ 30', pass: added <= 30, detail: `median ${median(lats.map((l) => l.medianMs)).toFixed(2)} ms vs direct pipe ${median(lats.map((l) => l.baselineMedianMs)).toFixed(2)} ms; p95 ${median(lats.map((l) => l.p95Ms)).toFixed(2)} ms` });
+  }
+  if (want('stream')) {
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await xtermThroughput(10_000_000));
+    const mb = median(runs.map((r) => r.mbPerSec));
+    rows.push({ name: 'stream.xterm render (10 MB into xterm.js in Chromium)', value: mb, unit: 'MB/s', target: '≥ 10', pass: mb >= 10 && runs.every((r) => r.ok), detail: runs.every((r) => r.ok) ? 'last lines in order, none missing' : 'LOSS OR DUPLICATION DETECTED' });
   }
   if (want('annotate')) {
     const runs = [];

@@ -6,6 +6,9 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import type { JobController } from '@/lib/client/job-controller';
 import { formatElapsed } from '@/lib/client/status-line';
 import type { Translate } from '@/lib/i18n/messages';
+import type { Locale } from '@/lib/i18n/locale';
+import { explain } from '@/lib/annotations';
+import { annotationStoreFor } from '@/lib/client/annotations-store';
 import { useEffectiveTheme } from '../useTheme';
 import type { XTermHandle } from './XTerm';
 import { PromptLine } from './PromptLine';
@@ -27,7 +30,22 @@ function useTicker(active: boolean, ms = 200): number {
 const btn =
   'inline-flex h-7 items-center gap-1 rounded-md border border-line px-2 text-xs hover:bg-panel-2 disabled:opacity-50 disabled:hover:bg-transparent';
 
-export function TerminalPane({ controller, t, canRun }: { controller: JobController; t: Translate; canRun: boolean }) {
+export function TerminalPane({
+  controller,
+  t,
+  canRun,
+  locale = 'en',
+}: {
+  controller: JobController;
+  t: Translate;
+  canRun: boolean;
+  locale?: Locale;
+}) {
+  const annotations = annotationStoreFor(controller);
+  const explainLabel = useCallback(
+    (topic: string) => t('ann.explain', { title: explain(topic, locale)?.title ?? topic }),
+    [t, locale],
+  );
   const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
   const theme = useEffectiveTheme();
   const mirror = useRef<HTMLPreElement>(null);
@@ -123,6 +141,8 @@ export function TerminalPane({ controller, t, canRun }: { controller: JobControl
           onReady={onReady}
           onSearchShortcut={openSearch}
           label={t('terminal.output')}
+          annotations={annotations}
+          explainLabel={explainLabel}
         />
       </div>
       <pre data-testid="terminal-text" aria-label={t('terminal.output')} className="sr-only" ref={mirror} />

@@ -14,6 +14,9 @@ import { darkTheme, lightTheme } from '@/lib/client/terminal-themes';
 import { plainWrite, renderWrite } from '@/lib/client/render-write';
 import { stripAnsi } from '@/lib/client/ansi';
 import type { TermWrite } from '@/lib/client/transcript';
+import { annotateModel, type Annotation } from '@/lib/client/annotations';
+import type { AnnotationStore } from '@/lib/client/annotations-store';
+import '../annotations/annotations.css';
 
 export interface XTermHandle {
   find(query: string, previous: boolean): boolean;
@@ -24,6 +27,9 @@ export interface XTermHandle {
 }
 
 const MIRROR_MAX_CHARS = 200_000;
+/** Mirror line pieces kept findable for annotations (older ones are gone from the mirror anyway). */
+const MIRROR_MAX_LINES = 5000;
+const ANN_COLOR = '#d97706'; // amber: readable on the light and the dark terminal theme
 
 const SEARCH_DECORATIONS = {
   matchBackground: '#9a6700',
@@ -42,6 +48,8 @@ export default function XTerm({
   onReady,
   onSearchShortcut,
   label,
+  annotations,
+  explainLabel,
 }: {
   controller: JobController;
   theme: 'light' | 'dark';
@@ -51,14 +59,19 @@ export default function XTerm({
   onReady: (h: XTermHandle | null) => void;
   onSearchShortcut: () => void;
   label: string;
+  /** Where annotated lines go (shared with the explanation panel). */
+  annotations?: AnnotationStore;
+  /** "Explain: <title>" for a topic, in the current language. */
+  explainLabel: (topic: string) => string;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const termRef = useRef<Terminal | null>(null);
   // Callbacks change with the language; the terminal lives on, so read them through refs.
-  const cbs = useRef({ confirmLink, onSearchShortcut, onReady });
+  const cbs = useRef({ confirmLink, onSearchShortcut, onReady, explainLabel });
   useEffect(() => {
-    cbs.current = { confirmLink, onSearchShortcut, onReady };
+    cbs.current = { confirmLink, onSearchShortcut, onReady, explainLabel };
   });
+  const marked = useRef(new Set<HTMLElement>());
 
   useEffect(() => {
     const el = host.current;
@@ -102,30 +115,98 @@ export default function XTerm({
     const pre = mirror.current;
     const model = new TerminalModel(term);
     let mirrorChars = 0;
-    const appendMirror = (w: TermWrite) => {
+    // [annotations] mirror spans per terminal line, so an annotated line can be marked where it stands.
+    const mirrorLines = new Map<string, HTMLSpanElement[]>();
+    const appendMirror = (w: TermWrite, place: { job: number; line: number } | null) => {
       if (!pre) return;
       const span = document.createElement('span');
       span.dataset.kind = w.kind;
       if (w.seq !== undefined) span.dataset.seq = String(w.seq);
-      span.textContent = plainWrite(w, stripAnsi);
+      const text = plainWrite(w, stripAnsi);
+      if (place && text) {
+        let line = place.line;
+        for (const piece of text.split(/(?<=\n)/)) {
+          const child = document.createElement('span');
+          child.textContent = piece;
+          span.appendChild(child);
+          const k = `${place.job}:${line}`;
+          const list = mirrorLines.get(k);
+          if (list) list.push(child);
+          else mirrorLines.set(k, [child]);
+          if (piece.endsWith('\n')) line++;
+        }
+        while (mirrorLines.size > MIRROR_MAX_LINES) mirrorLines.delete(mirrorLines.keys().next().value!);
+      } else span.textContent = text;
       pre.appendChild(span);
-      mirrorChars += span.textContent.length;
+      mirrorChars += text.length;
       while (mirrorChars > MIRROR_MAX_CHARS && pre.firstChild) {
         mirrorChars -= pre.firstChild.textContent?.length ?? 0;
         pre.removeChild(pre.firstChild);
       }
     };
+
+    // [annotations] tag recognised failure lines: a tint and a clickable badge in xterm, a button in the mirror.
+    const store = annotations;
+    store?.reset(); // the replay below rebuilds them
+    marked.current.clear();
+    const decorated = new Set<number>();
+    const onAnnotated = (found: Annotation[]) => {
+      for (const a of found) {
+        const open = () => store?.openAnnotation(a.key);
+        if (!decorated.has(a.lineId)) {
+          decorated.add(a.lineId);
+          // The matcher lists the most specific topic of a line first: the badge opens that one.
+          model.decorateLine(a.lineId, { className: 'ann-line', rulerColor: ANN_COLOR });
+          model.decorateLine(a.lineId, {
+            className: 'ann-badge',
+            layer: 'top',
+            width: 2,
+            anchor: 'right',
+            onClick: open,
+            get title() {
+              return cbs.current.explainLabel(a.topic);
+            },
+          });
+        }
+        for (const el of mirrorLines.get(`${a.job}:${a.line}`) ?? []) {
+          if (el.dataset.topic) continue;
+          el.dataset.topic = a.topic;
+          el.dataset.annotation = a.key;
+          el.className = 'ann-mirror';
+          el.setAttribute('role', 'button');
+          el.tabIndex = -1; // reachable by screen readers; the visible list is the keyboard path
+          el.setAttribute('aria-label', cbs.current.explainLabel(a.topic));
+          el.onclick = open;
+          el.onkeydown = (ev) => {
+            if (ev.key === 'Enter' || ev.key === ' ') {
+              ev.preventDefault();
+              open();
+            }
+          };
+          marked.current.add(el);
+        }
+      }
+      store?.add(found);
+    };
+    let ann = annotateModel(model, onAnnotated);
     const detach = controller.attachView({
       write(w) {
-        if (w.kind !== 'out' && w.kind !== 'err') model.endLine();
-        model.write(renderWrite(w), { kind: w.kind, seq: w.seq });
-        appendMirror(w);
+        // The annotator ends a partial line before own lines and writes to the model (one write path).
+        const place = ann.write({ kind: w.kind, text: renderWrite(w), seq: w.seq });
+        appendMirror(w, w.kind === 'out' || w.kind === 'err' ? place : null);
       },
       clear() {
         term.clear();
         model.reset();
         if (pre) pre.textContent = '';
         mirrorChars = 0;
+        // Line counting starts afresh with what comes next.
+        ann.dispose();
+        ann = annotateModel(model, onAnnotated);
+        mirrorLines.clear();
+        decorated.clear();
+        marked.current.clear();
+        store?.reset();
       },
     });
 
@@ -154,6 +235,7 @@ export default function XTerm({
       cancelAnimationFrame(frame);
       ro.disconnect();
       detach();
+      ann.dispose();
       hardening.dispose();
       term.dispose();
       termRef.current = null;
@@ -161,7 +243,12 @@ export default function XTerm({
     };
     // The terminal is created once per controller; theme changes are applied below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [controller, mirror]);
+  }, [controller, mirror, annotations]);
+
+  // [annotations] the mirror's button labels follow the language.
+  useEffect(() => {
+    for (const el of marked.current) if (el.isConnected && el.dataset.topic) el.setAttribute('aria-label', explainLabel(el.dataset.topic));
+  }, [explainLabel]);
 
   useEffect(() => {
     const t: ITheme = theme === 'dark' ? darkTheme : lightTheme;
