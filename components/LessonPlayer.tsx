@@ -18,6 +18,7 @@ import { TerminalPane } from './terminal/TerminalPane';
 import { StepChecks } from './checks/StepChecks';
 import { XrayPanel } from './xray/XrayPanel'; // cluster X-ray panel (components/xray)
 import { clearCheckProgress } from '@/lib/checks/progress';
+import { SidePanels } from './annotations/SidePanels'; // [annotations]
 
 /** One terminal for the whole lab: the cluster is shared by all lessons, so is its transcript. */
 const TERMINAL_KEY = 'cnilab:term:main';
@@ -147,11 +148,11 @@ export function LessonPlayer({
 
       <aside className="flex min-h-0 flex-col gap-2 border-t border-line p-2 lg:border-t-0 lg:border-l">
         <div className="h-[28rem] min-h-0 lg:h-auto lg:flex-1">
-          <TerminalPane controller={controller} t={t} canRun={canRun} />
+          <TerminalPane controller={controller} t={t} canRun={canRun} locale={locale} />
         </div>
-        {/* Cluster X-ray panel (components/xray): live nodes, pods, taints and events beside the terminal. */}
-        <div className="max-h-[32rem] min-h-0 shrink-0 overflow-y-auto rounded-lg border border-line bg-panel px-3 py-2 lg:max-h-[45%]">
-          <XrayPanel t={t} />
+        {/* [annotations] tabs below the terminal: failure explanations | Cluster X-ray (components/xray, unchanged). */}
+        <div className="h-[24rem] min-h-0 shrink-0 lg:h-[30%]">
+          <SidePanels controller={controller} t={t} locale={locale} xray={<XrayPanel t={t} />} />
         </div>
         <details className="shrink-0 rounded-lg border border-line bg-panel px-3 py-2">
           <summary className="text-sm">

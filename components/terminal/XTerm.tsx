@@ -162,6 +162,7 @@ export default function XTerm({
             layer: 'top',
             width: 2,
             anchor: 'right',
+            x: 1, // clear of the scrollbar edge; a 0 offset would put it at the left
             onClick: open,
             get title() {
               return cbs.current.explainLabel(a.topic);

@@ -34,6 +34,8 @@ export interface LineDecoration {
   layer?: 'top' | 'bottom';
   width?: number;
   anchor?: 'left' | 'right';
+  /** Offset in cells from the anchor (xterm ignores a 0 offset for 'right': use at least 1 there). */
+  x?: number;
 }
 
 export class TerminalModel {
@@ -93,6 +95,7 @@ export class TerminalModel {
       width: d.width ?? this.term.cols,
       layer: d.layer ?? 'bottom',
       anchor: d.anchor,
+      x: d.x,
       overviewRulerOptions: d.rulerColor ? { color: d.rulerColor } : undefined,
     });
     deco?.onRender((el) => {
