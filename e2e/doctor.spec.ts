@@ -18,7 +18,7 @@ test('the doctor panel shows the tools and the simulated mode with its reason', 
 
 test('the lesson page shows the mode next to the terminal', async ({ page }) => {
   await openLesson(page, '?lang=en');
-  const summary = page.locator('aside details summary');
+  const summary = page.locator('aside details summary', { hasText: 'Your environment' });
   await expect(summary).toContainText('Simulated cluster');
   await summary.click();
   await expect(page.locator('aside').getByTestId('doctor-panel')).toBeVisible();

@@ -10,15 +10,15 @@ export const CATALOGUE: Catalogue = [
   },
   "means": {
    "en": "kubectl could not talk to the Kubernetes API server named in the current kubeconfig context. \"connection refused\" means nothing listens at that address and port; a timeout means packets get no answer.",
-   "ja": "kubectl が、今のコンテキストの kubeconfig にある Kubernetes API サーバーと話せませんでした。「connection refused」は そのアドレスとポートで誰も待ち受けていないこと、タイムアウトは応答がないことを表します。"
+   "ja": "kubectl が、今のコンテキストの kubeconfig にある Kubernetes API サーバーと話せませんでした。「connection refused」はそのアドレスとポートで誰も待ち受けていないこと、タイムアウトは応答がないことを表します。"
   },
   "why": {
    "en": "This is not caused by the missing CNI: the API server runs as a host-network static pod and answers on a no-CNI cluster. Usual causes on kind: the cluster was deleted or its node container stopped (for example after a Docker restart), or the kubeconfig points at another cluster's port.",
-   "ja": "これは CNI がないせいではありません。API サーバーはホストのネットワークを使う static Pod として動き、CNI のない クラスタでも応答します。kind でよくある原因は、クラスタを削除した、ノードのコンテナが止まった (Docker の再起動の あとなど)、kubeconfig が別のクラスタのポートを指している、などです。"
+   "ja": "これは CNI がないせいではありません。API サーバーはホストのネットワークを使う static Pod として動き、CNI のないクラスタでも応答します。kind でよくある原因は、クラスタを削除した、ノードのコンテナが止まった (Docker の再起動のあとなど)、kubeconfig が別のクラスタのポートを指している、などです。"
   },
   "fix": {
    "en": "Check kind get clusters and docker ps for the control-plane container, then kubectl config current-context. Recreate the cluster if it is gone.",
-   "ja": "kind get clusters と docker ps でコントロールプレーンのコンテナを確かめ、次に kubectl config current-context を 見てください。クラスタがなければ作り直します。"
+   "ja": "kind get clusters と docker ps でコントロールプレーンのコンテナを確かめ、次に kubectl config current-context を見てください。クラスタがなければ作り直します。"
   },
   "priority": 50,
   "supersedes": [],
@@ -99,11 +99,11 @@ export const CATALOGUE: Catalogue = [
   },
   "means": {
    "en": "The CNI config names a plugin type, and libcni could not find an executable of that name in the plugin directory ([/opt/cni/bin]). With Flannel the missing one is usually \"bridge\", which Flannel delegates to.",
-   "ja": "CNI の設定がプラグインの type を指定していますが、libcni がその名前の実行ファイルをプラグインディレクトリ ([/opt/cni/bin]) で見つけられませんでした。Flannel の場合、足りないのはたいてい Flannel が処理を任せる 「bridge」です。"
+   "ja": "CNI の設定がプラグインの type を指定していますが、libcni がその名前の実行ファイルをプラグインディレクトリ ([/opt/cni/bin]) で見つけられませんでした。Flannel の場合、足りないのはたいてい Flannel が処理を任せる「bridge」です。"
   },
   "why": {
    "en": "kind's node image ships only four CNI plugins: host-local, loopback, portmap and ptp (enough for kindnet). Flannel's manifest copies its own flannel binary but expects bridge to be there already, as on hosts with the standard CNI plugins package.",
-   "ja": "kind のノードイメージに入っている CNI プラグインは host-local、loopback、portmap、ptp の 4 つだけです (kindnet には それで足ります)。Flannel のマニフェストは自分の flannel バイナリはコピーしますが、標準の CNI プラグインが入った ホストのように bridge が既にあるものと考えています。"
+   "ja": "kind のノードイメージに入っている CNI プラグインは host-local、loopback、portmap、ptp の 4 つだけです (kindnet にはそれで足ります)。Flannel のマニフェストは自分の flannel バイナリはコピーしますが、標準の CNI プラグインが入ったホストのように bridge が既にあるものと考えています。"
   },
   "fix": {
    "en": "Either use a CNI that brings what it needs (kindnet, Calico, Cilium) or put the upstream containernetworking plugins (bridge included) into /opt/cni/bin on every node, as Flannel's maintainers advise.",
@@ -164,11 +164,11 @@ export const CATALOGUE: Catalogue = [
   },
   "means": {
    "en": "The runtime looked for a CNI network configuration and found none. containerd (through go-cni) says \"no network config found in /etc/cni/net.d\"; containerd 2.x warns \"failed to load cni during init\" at start; CRI-O says \"No CNI configuration file in …\"; old kubelets (dockershim) said \"Unable to update cni config\".",
-   "ja": "ランタイムが CNI のネットワーク設定を探しましたが、見つかりませんでした。containerd (go-cni 経由) は 「no network config found in /etc/cni/net.d」、containerd 2.x は起動時に「failed to load cni during init」と 警告し、CRI-O は「No CNI configuration file in …」、古い kubelet (dockershim) は「Unable to update cni config」 と出します。"
+   "ja": "ランタイムが CNI のネットワーク設定を探しましたが、見つかりませんでした。containerd (go-cni 経由) は「no network config found in /etc/cni/net.d」、containerd 2.x は起動時に「failed to load cni during init」と警告し、CRI-O は「No CNI configuration file in …」、古い kubelet (dockershim) は「Unable to update cni config」と出します。"
   },
   "why": {
    "en": "/etc/cni/net.d is where containerd (and libcni) look by default; it is a convention of those programs, not something the CNI specification requires. kind's node image ships an empty directory and kind only fills it by installing kindnet, which disableDefaultCNI: true turns off. The plugin binaries in /opt/cni/bin are there; only the configuration is missing.",
-   "ja": "/etc/cni/net.d は containerd (と libcni) が既定で探す場所です。これらのプログラムの決まりで、CNI の仕様が 求めているものではありません。kind のノードイメージではこのディレクトリは空で、kind は kindnet を入れる ときにだけ設定を置きます。disableDefaultCNI: true はその手順を止めます。/opt/cni/bin のプラグインの バイナリはあり、足りないのは設定だけです。"
+   "ja": "/etc/cni/net.d は containerd (と libcni) が既定で探す場所です。これらのプログラムの決まりで、CNI の仕様が求めているものではありません。kind のノードイメージではこのディレクトリは空で、kind は kindnet を入れるときにだけ設定を置きます。disableDefaultCNI: true はその手順を止めます。/opt/cni/bin のプラグインのバイナリはあり、足りないのは設定だけです。"
   },
   "fix": {
    "en": "Install a CNI plugin; its DaemonSet writes the config (kindnet 10-kindnet.conflist, Calico 10-calico.conflist, Cilium 05-cilium.conflist). containerd watches the directory and reloads on its own.",
@@ -258,7 +258,7 @@ export const CATALOGUE: Catalogue = [
   },
   "means": {
    "en": "The scheduler has placed the pod on a node and the kubelet is setting it up: creating the pod sandbox (with its network namespace, wired by the CNI plugin) and pulling images. A short ContainerCreating is normal; one that lasts means a step keeps failing.",
-   "ja": "スケジューラーが Pod をノードに置き、kubelet が準備をしています。Pod サンドボックス (CNI プラグインがつなぐ network namespace を含む) を作り、イメージを取得します。短い ContainerCreating はふつうのことで、長く続くなら どこかの手順が失敗し続けています。"
+   "ja": "スケジューラーが Pod をノードに置き、kubelet が準備をしています。Pod サンドボックス (CNI プラグインがつなぐ network namespace を含む) を作り、イメージを取得します。短い ContainerCreating はふつうのことで、長く続くならどこかの手順が失敗し続けています。"
   },
   "why": {
    "en": "After a CNI is installed, a pod stuck here usually means the CNI's ADD call fails. On kind the classic case is Flannel: its config delegates to the bridge plugin, which kind's node image does not ship (it only has host-local, loopback, portmap and ptp).",
@@ -266,7 +266,7 @@ export const CATALOGUE: Catalogue = [
   },
   "fix": {
    "en": "Run kubectl describe pod <name> and read the Events: a FailedCreatePodSandBox event names the failing plugin.",
-   "ja": "kubectl describe pod <名前> で Events を読んでください。FailedCreatePodSandBox のイベントに失敗したプラグインが 出ています。"
+   "ja": "kubectl describe pod <名前> で Events を読んでください。FailedCreatePodSandBox のイベントに失敗したプラグインが出ています。"
   },
   "priority": 40,
   "supersedes": [],
@@ -323,15 +323,15 @@ export const CATALOGUE: Catalogue = [
   },
   "means": {
    "en": "The two CoreDNS pods in kube-system have not been scheduled. CoreDNS is the cluster's DNS server; it is an ordinary Deployment that needs a pod network, unlike the control-plane static pods and kube-proxy.",
-   "ja": "kube-system の CoreDNS の Pod 2 つがスケジュールされていません。CoreDNS はクラスタの DNS サーバーで、 コントロールプレーンの static Pod や kube-proxy と違い、Pod ネットワークを必要とするふつうの Deployment です。"
+   "ja": "kube-system の CoreDNS の Pod 2 つがスケジュールされていません。CoreDNS はクラスタの DNS サーバーで、コントロールプレーンの static Pod や kube-proxy と違い、Pod ネットワークを必要とするふつうの Deployment です。"
   },
   "why": {
    "en": "CoreDNS tolerates the control-plane taint and CriticalAddonsOnly, but not node.kubernetes.io/not-ready, and every node has that taint until a CNI makes it Ready. The kubeadm documentation says the same: cluster DNS will not start before a network is installed.",
-   "ja": "CoreDNS は control-plane の taint と CriticalAddonsOnly は許容しますが、node.kubernetes.io/not-ready は許容しません。 CNI がノードを Ready にするまで、全ノードにこの taint があります。kubeadm のドキュメントにも、ネットワークを 入れるまでクラスタ DNS は起動しないと書かれています。"
+   "ja": "CoreDNS は control-plane の taint と CriticalAddonsOnly は許容しますが、node.kubernetes.io/not-ready は許容しません。CNI がノードを Ready にするまで、全ノードにこの taint があります。kubeadm のドキュメントにも、ネットワークを入れるまでクラスタ DNS は起動しないと書かれています。"
   },
   "fix": {
    "en": "Install a CNI plugin. CoreDNS is scheduled as soon as nodes are Ready; some CNIs wait for CoreDNS in their own status checks, so give it a minute.",
-   "ja": "CNI プラグインを入れてください。ノードが Ready になればすぐ CoreDNS はスケジュールされます。CNI によっては 自分の状態確認で CoreDNS を待つので、1 分ほど見てください。"
+   "ja": "CNI プラグインを入れてください。ノードが Ready になればすぐ CoreDNS はスケジュールされます。CNI によっては自分の状態確認で CoreDNS を待つので、1 分ほど見てください。"
   },
   "priority": 60,
   "supersedes": [
@@ -384,7 +384,7 @@ export const CATALOGUE: Catalogue = [
   },
   "means": {
    "en": "The docker client could not reach the Docker daemon's socket (unix:///var/run/docker.sock), either because the daemon is not running or because your user may not use the socket (\"permission denied\").",
-   "ja": "docker クライアントが Docker デーモンのソケット (unix:///var/run/docker.sock) に届きませんでした。デーモンが 動いていないか、あなたのユーザーにそのソケットを使う権限がない (「permission denied」) かです。"
+   "ja": "docker クライアントが Docker デーモンのソケット (unix:///var/run/docker.sock) に届きませんでした。デーモンが動いていないか、あなたのユーザーにそのソケットを使う権限がない (「permission denied」) かです。"
   },
   "why": {
    "en": "kind runs every Kubernetes node as a Docker container, so kind create cluster, kind get clusters and docker ps all need the daemon. The nodes of an existing cluster also stop when the daemon stops.",
@@ -392,7 +392,7 @@ export const CATALOGUE: Catalogue = [
   },
   "fix": {
    "en": "Start Docker (Docker Desktop, or sudo systemctl start docker on Linux) and try again. For \"permission denied\", add your user to the docker group and log in again.",
-   "ja": "Docker を起動して (Docker Desktop、Linux なら sudo systemctl start docker) やり直してください。 「permission denied」なら、ユーザーを docker グループに入れてからログインし直します。"
+   "ja": "Docker を起動して (Docker Desktop、Linux なら sudo systemctl start docker) やり直してください。「permission denied」なら、ユーザーを docker グループに入れてからログインし直します。"
   },
   "priority": 60,
   "supersedes": [
@@ -453,11 +453,11 @@ export const CATALOGUE: Catalogue = [
   },
   "means": {
    "en": "kind found node containers labelled with this cluster name and refused to create a second cluster with the same name. Nothing was changed.",
-   "ja": "kind がこのクラスタ名のラベルの付いたノードコンテナを見つけ、同じ名前のクラスタを 2 つ目として作るのを断りました。 何も変更されていません。"
+   "ja": "kind がこのクラスタ名のラベルの付いたノードコンテナを見つけ、同じ名前のクラスタを 2 つ目として作るのを断りました。何も変更されていません。"
   },
   "why": {
    "en": "The cluster (here \"test\") is still there from an earlier run. Cluster names are unique on one Docker host because node containers and the kind-<name> context are named after them.",
-   "ja": "以前に作ったクラスタ (ここでは「test」) がまだ残っています。ノードコンテナと kind-<名前> のコンテキストが クラスタ名から付けられるので、1 つの Docker ホストでクラスタ名は重複できません。"
+   "ja": "以前に作ったクラスタ (ここでは「test」) がまだ残っています。ノードコンテナと kind-<名前> のコンテキストがクラスタ名から付けられるので、1 つの Docker ホストでクラスタ名は重複できません。"
   },
   "fix": {
    "en": "Use the existing cluster, or delete it first with kind delete cluster --name test, or pick another name with --name.",
@@ -508,15 +508,15 @@ export const CATALOGUE: Catalogue = [
   },
   "means": {
    "en": "One of kind's creation steps failed (a red ✗ on the step) and kind printed \"ERROR: failed to create cluster:\" with the cause. Unless you passed --retain, kind deletes the node containers it had made.",
-   "ja": "kind の作成手順のどれかが失敗し (その手順に赤い ✗)、kind が「ERROR: failed to create cluster:」と原因を 出しました。--retain を付けていなければ、kind は作りかけたノードコンテナを削除します。"
+   "ja": "kind の作成手順のどれかが失敗し (その手順に赤い ✗)、kind が「ERROR: failed to create cluster:」と原因を出しました。--retain を付けていなければ、kind は作りかけたノードコンテナを削除します。"
   },
   "why": {
    "en": "A missing CNI does not make creation fail: with disableDefaultCNI kind simply skips \"Installing CNI\" and succeeds. Failures come from elsewhere: an invalid config file, Docker not running, too little memory or disk, or kubeadm init failing inside the node (\"failed to init node with kubeadm\").",
-   "ja": "CNI がないことで作成は失敗しません。disableDefaultCNI なら kind は「Installing CNI」を飛ばして成功します。 失敗の原因はほかにあります。設定ファイルの誤り、Docker が動いていない、メモリやディスクの不足、ノードの中の kubeadm init の失敗 (「failed to init node with kubeadm」) などです。"
+   "ja": "CNI がないことで作成は失敗しません。disableDefaultCNI なら kind は「Installing CNI」を飛ばして成功します。失敗の原因はほかにあります。設定ファイルの誤り、Docker が動いていない、メモリやディスクの不足、ノードの中の kubeadm init の失敗 (「failed to init node with kubeadm」) などです。"
   },
   "fix": {
    "en": "Read the cause after the colon. For kubeadm failures, rerun with --retain and collect logs with kind export logs; for config errors, fix the file it names.",
-   "ja": "コロンのあとの原因を読んでください。kubeadm の失敗なら --retain を付けてやり直し、kind export logs でログを 集めます。設定の誤りなら、示されたファイルを直します。"
+   "ja": "コロンのあとの原因を読んでください。kubeadm の失敗なら --retain を付けてやり直し、kind export logs でログを集めます。設定の誤りなら、示されたファイルを直します。"
   },
   "priority": 30,
   "supersedes": [],
@@ -581,7 +581,7 @@ export const CATALOGUE: Catalogue = [
   },
   "means": {
    "en": "kind get clusters found no node containers with a kind cluster label. It is a notice, not an error (kind prints it on stderr and exits 0).",
-   "ja": "kind get clusters が kind クラスタのラベルの付いたノードコンテナを 1 つも見つけませんでした。エラーではなく お知らせです (kind はこれを標準エラーに出し、終了コードは 0 です)。"
+   "ja": "kind get clusters が kind クラスタのラベルの付いたノードコンテナを 1 つも見つけませんでした。エラーではなくお知らせです (kind はこれを標準エラーに出し、終了コードは 0 です)。"
   },
   "why": {
    "en": "No cluster has been created yet on this Docker host, or it was deleted with kind delete cluster.",
@@ -630,15 +630,15 @@ export const CATALOGUE: Catalogue = [
   },
   "means": {
    "en": "kubectl has no context to use, or not the one you named. With no kubeconfig at all it falls back to localhost:8080, which nothing serves, hence \"The connection to the server localhost:8080 was refused\".",
-   "ja": "kubectl に使えるコンテキストがないか、指定したものがありません。kubeconfig がまったくないと localhost:8080 に つなごうとしますが、そこでは何も動いていないので「The connection to the server localhost:8080 was refused」と なります。"
+   "ja": "kubectl に使えるコンテキストがないか、指定したものがありません。kubeconfig がまったくないと localhost:8080 につなごうとしますが、そこでは何も動いていないので「The connection to the server localhost:8080 was refused」となります。"
   },
   "why": {
    "en": "kind writes the context kind-<cluster name> (here kind-test) into the kubeconfig when it creates a cluster and removes it when the cluster is deleted. A different cluster name, a deleted cluster, or another KUBECONFIG leaves kubectl without it.",
-   "ja": "kind はクラスタを作るときに kind-<クラスタ名> (ここでは kind-test) のコンテキストを kubeconfig に書き、クラスタを 消すときに取り除きます。クラスタ名が違う、クラスタを消した、別の KUBECONFIG を使っている、といった場合に kubectl はそれを見つけられません。"
+   "ja": "kind はクラスタを作るときに kind-<クラスタ名> (ここでは kind-test) のコンテキストを kubeconfig に書き、クラスタを消すときに取り除きます。クラスタ名が違う、クラスタを消した、別の KUBECONFIG を使っている、といった場合に kubectl はそれを見つけられません。"
   },
   "fix": {
    "en": "Run kind get clusters and kubectl config get-contexts; create the cluster if it is missing, then kubectl config use-context kind-test (or kind export kubeconfig --name test).",
-   "ja": "kind get clusters と kubectl config get-contexts を実行してください。クラスタがなければ作り、 kubectl config use-context kind-test (または kind export kubeconfig --name test) を実行します。"
+   "ja": "kind get clusters と kubectl config get-contexts を実行してください。クラスタがなければ作り、kubectl config use-context kind-test (または kind export kubeconfig --name test) を実行します。"
   },
   "priority": 60,
   "supersedes": [
@@ -726,7 +726,7 @@ export const CATALOGUE: Catalogue = [
   },
   "fix": {
    "en": "Use the built-in equivalent: kubectl config use-context kind-test prints the same \"Switched to context\" line.",
-   "ja": "標準の同じ働きのコマンドを使ってください。kubectl config use-context kind-test で同じ「Switched to context」の行が 出ます。"
+   "ja": "標準の同じ働きのコマンドを使ってください。kubectl config use-context kind-test で同じ「Switched to context」の行が出ます。"
   },
   "priority": 50,
   "supersedes": [],
@@ -767,11 +767,11 @@ export const CATALOGUE: Catalogue = [
   },
   "means": {
    "en": "The kubelet would not start this pod's sandbox because the runtime reports no pod network. It records the reason NetworkNotReady with the text \"network is not ready:\" followed by the runtime's own message.",
-   "ja": "ランタイムが Pod ネットワークはないと報告しているので、kubelet はこの Pod のサンドボックスを起動しません。 理由 NetworkNotReady と、「network is not ready:」に続けてランタイム自身のメッセージを記録します。"
+   "ja": "ランタイムが Pod ネットワークはないと報告しているので、kubelet はこの Pod のサンドボックスを起動しません。理由 NetworkNotReady と、「network is not ready:」に続けてランタイム自身のメッセージを記録します。"
   },
   "why": {
    "en": "Normally the scheduler keeps pods off a NotReady node, so you see this only when a pod reaches the node anyway: a pod with spec.nodeName set by hand, or a DaemonSet pod that tolerates the not-ready taint. Pods with hostNetwork: true (the control-plane static pods, kube-proxy) skip this check, which is why they run on a cluster without a CNI.",
-   "ja": "ふつうはスケジューラーが NotReady のノードに Pod を置かないので、これが見えるのは Pod がそれでもノードに 届いたときだけです。spec.nodeName を手で指定した Pod や、not-ready の taint を許容する DaemonSet の Pod などです。 hostNetwork: true の Pod (コントロールプレーンの static Pod や kube-proxy) はこの確認を通らないので、 CNI のないクラスタでも動きます。"
+   "ja": "ふつうはスケジューラーが NotReady のノードに Pod を置かないので、これが見えるのは Pod がそれでもノードに届いたときだけです。spec.nodeName を手で指定した Pod や、not-ready の taint を許容する DaemonSet の Pod などです。hostNetwork: true の Pod (コントロールプレーンの static Pod や kube-proxy) はこの確認を通らないので、CNI のないクラスタでも動きます。"
   },
   "fix": {
    "en": "Give the cluster a pod network by installing a CNI plugin. The kubelet retries, and the pod starts once the node is Ready.",
@@ -837,15 +837,15 @@ export const CATALOGUE: Catalogue = [
   },
   "means": {
    "en": "The container runtime (containerd in kind) told the kubelet that its NetworkReady condition is false. The text is built in layers: go-cni's error \"cni plugin not initialized\", wrapped by containerd's CRI plugin as \"Network plugin returns error: …\" with the reason NetworkPluginNotReady, then printed by the kubelet as \"NetworkReady=false reason:… message:…\" behind \"container runtime network not ready:\" (Kubernetes 1.21 and later) or \"runtime network not ready:\" (1.20 and earlier).",
-   "ja": "コンテナランタイム (kind では containerd) が kubelet に「NetworkReady が false」と伝えています。 メッセージは層になっています。go-cni のエラー「cni plugin not initialized」を containerd の CRI プラグインが 「Network plugin returns error: …」と理由 NetworkPluginNotReady で包み、kubelet がそれを 「NetworkReady=false reason:… message:…」の形にして、「container runtime network not ready:」 (Kubernetes 1.21 以降) または「runtime network not ready:」(1.20 以前) を前に付けて出力します。"
+   "ja": "コンテナランタイム (kind では containerd) が kubelet に「NetworkReady が false」と伝えています。メッセージは層になっています。go-cni のエラー「cni plugin not initialized」を containerd の CRI プラグインが「Network plugin returns error: …」と理由 NetworkPluginNotReady で包み、kubelet がそれを「NetworkReady=false reason:… message:…」の形にして、「container runtime network not ready:」(Kubernetes 1.21 以降) または「runtime network not ready:」(1.20 以前) を前に付けて出力します。"
   },
   "why": {
    "en": "The cluster was created with disableDefaultCNI: true, so kind skipped its \"Installing CNI\" step and no network configuration was written to /etc/cni/net.d on any node. Without one, containerd cannot give pods a network, so it reports the network as not ready. Nothing is broken; one piece is simply missing. Other runtimes say the same thing in their own words (dockershim: \"cni config uninitialized\"; CRI-O: \"No CNI configuration file in …\").",
-   "ja": "クラスタを disableDefaultCNI: true で作ったので、kind は「Installing CNI」の手順を飛ばし、どのノードの /etc/cni/net.d にもネットワーク設定が書かれていません。設定がなければ containerd は Pod にネットワークを 用意できないので、ネットワークが準備できていないと報告します。壊れているものはなく、部品が 1 つ足りない だけです。ほかのランタイムも同じことを別の言い方で伝えます (dockershim は「cni config uninitialized」、 CRI-O は「No CNI configuration file in …」)。"
+   "ja": "クラスタを disableDefaultCNI: true で作ったので、kind は「Installing CNI」の手順を飛ばし、どのノードの /etc/cni/net.d にもネットワーク設定が書かれていません。設定がなければ containerd は Pod にネットワークを用意できないので、ネットワークが準備できていないと報告します。壊れているものはなく、部品が 1 つ足りないだけです。ほかのランタイムも同じことを別の言い方で伝えます (dockershim は「cni config uninitialized」、CRI-O は「No CNI configuration file in …」)。"
   },
   "fix": {
    "en": "Install a CNI plugin (for example kindnet, Calico or Cilium; lesson 2). Its agent writes a config file into /etc/cni/net.d, containerd picks it up, and within a few seconds the kubelet reports the node Ready.",
-   "ja": "CNI プラグイン (kindnet、Calico、Cilium など。レッスン 2) を入れてください。そのエージェントが /etc/cni/net.d に設定ファイルを書くと containerd がそれを読み込み、数秒のうちに kubelet がノードを Ready と 報告します。"
+   "ja": "CNI プラグイン (kindnet、Calico、Cilium など。レッスン 2) を入れてください。そのエージェントが /etc/cni/net.d に設定ファイルを書くと containerd がそれを読み込み、数秒のうちに kubelet がノードを Ready と報告します。"
   },
   "priority": 70,
   "supersedes": [],
@@ -969,15 +969,15 @@ export const CATALOGUE: Catalogue = [
   },
   "means": {
    "en": "The node's Ready condition is False (reason KubeletNotReady) or Unknown. The kubelet is running and talking to the API server, but it reports that the node cannot run pods yet. The Message column of kubectl describe node says why.",
-   "ja": "ノードの Ready 状態が False (理由 KubeletNotReady) か Unknown です。kubelet は動いていて API サーバーとも 話せていますが、ノードはまだ Pod を動かせないと報告しています。理由は kubectl describe node の Message 欄に 出ています。"
+   "ja": "ノードの Ready 状態が False (理由 KubeletNotReady) か Unknown です。kubelet は動いていて API サーバーとも話せていますが、ノードはまだ Pod を動かせないと報告しています。理由は kubectl describe node の Message 欄に出ています。"
   },
   "why": {
    "en": "On a kind cluster created with disableDefaultCNI: true every node is NotReady: the kubelet folds the runtime's \"network not ready\" error into the Ready condition. The control plane still works (its static pods use the host network), which is why kubectl keeps answering.",
-   "ja": "disableDefaultCNI: true で作った kind クラスタでは全ノードが NotReady です。kubelet はランタイムの 「network not ready」エラーを Ready 状態に反映します。コントロールプレーンは動いています (その static Pod は ホストのネットワークを使います)。だから kubectl は応答し続けます。"
+   "ja": "disableDefaultCNI: true で作った kind クラスタでは全ノードが NotReady です。kubelet はランタイムの「network not ready」エラーを Ready 状態に反映します。コントロールプレーンは動いています (その static Pod はホストのネットワークを使います)。だから kubectl は応答し続けます。"
   },
   "fix": {
    "en": "Run kubectl describe node <name> and read the Ready row. If it says \"network not ready\", install a CNI plugin; the nodes turn Ready within seconds of its agent starting.",
-   "ja": "kubectl describe node <名前> で Ready の行を読んでください。「network not ready」とあれば CNI プラグインを 入れます。そのエージェントが起動して数秒でノードは Ready になります。"
+   "ja": "kubectl describe node <名前> で Ready の行を読んでください。「network not ready」とあれば CNI プラグインを入れます。そのエージェントが起動して数秒でノードは Ready になります。"
   },
   "priority": 40,
   "supersedes": [],
@@ -1119,11 +1119,11 @@ export const CATALOGUE: Catalogue = [
   },
   "means": {
    "en": "The pod exists in the API server but the scheduler has not placed it on a node yet (Node: <none>, PodScheduled False). Pending means \"accepted, not running\"; the Events at the end of kubectl describe pod say what is blocking it.",
-   "ja": "Pod は API サーバーにありますが、スケジューラーがまだノードに置いていません (Node: <none>、PodScheduled False)。 Pending は「受け付けたがまだ動いていない」という意味です。何が妨げているかは kubectl describe pod の最後の Events に出ます。"
+   "ja": "Pod は API サーバーにありますが、スケジューラーがまだノードに置いていません (Node: <none>、PodScheduled False)。Pending は「受け付けたがまだ動いていない」という意味です。何が妨げているかは kubectl describe pod の最後の Events に出ます。"
   },
   "why": {
    "en": "Here every node is NotReady and carries the not-ready taint, and the control-plane node also has its control-plane taint, so there is no node the pod may go to. The pods that do run (the control-plane static pods, kube-proxy) are static or tolerate every taint and use the host network.",
-   "ja": "ここでは全ノードが NotReady で not-ready の taint を持ち、コントロールプレーンノードには control-plane の taint も あるので、Pod が行けるノードがありません。動いている Pod (コントロールプレーンの static Pod、kube-proxy) は static Pod か、すべての taint を許容してホストのネットワークを使うものです。"
+   "ja": "ここでは全ノードが NotReady で not-ready の taint を持ち、コントロールプレーンノードには control-plane の taint もあるので、Pod が行けるノードがありません。動いている Pod (コントロールプレーンの static Pod、kube-proxy) は static Pod か、すべての taint を許容してホストのネットワークを使うものです。"
   },
   "fix": {
    "en": "Run kubectl describe pod <name> and read the FailedScheduling event. For the not-ready taint, install a CNI plugin; the scheduler retries and the pod moves on to ContainerCreating and Running.",
@@ -1226,11 +1226,11 @@ export const CATALOGUE: Catalogue = [
   },
   "means": {
    "en": "The kubelet asked containerd to create the pod sandbox (the pause container and its network namespace), and containerd's call to the CNI plugin (ADD) failed. The text after \"failed to setup network for sandbox\" is the plugin's own error. The kubelet reports it as a FailedCreatePodSandBox event and retries.",
-   "ja": "kubelet が containerd に Pod サンドボックス (pause コンテナとその network namespace) の作成を頼み、containerd から CNI プラグインへの呼び出し (ADD) が失敗しました。「failed to setup network for sandbox」のあとの文がプラグイン自身の エラーです。kubelet はこれを FailedCreatePodSandBox のイベントとして記録し、再試行します。"
+   "ja": "kubelet が containerd に Pod サンドボックス (pause コンテナとその network namespace) の作成を頼み、containerd から CNI プラグインへの呼び出し (ADD) が失敗しました。「failed to setup network for sandbox」のあとの文がプラグイン自身のエラーです。kubelet はこれを FailedCreatePodSandBox のイベントとして記録し、再試行します。"
   },
   "why": {
    "en": "A CNI config exists now (otherwise the node would still be NotReady), but running it fails: a missing plugin binary, an IP range (podSubnet) that does not match the CNI's, or an agent that is not running yet.",
-   "ja": "CNI の設定はもうあります (なければノードは NotReady のままです)。しかしそれを実行すると失敗します。プラグインの バイナリがない、IP の範囲 (podSubnet) が CNI のものと合わない、エージェントがまだ動いていない、などです。"
+   "ja": "CNI の設定はもうあります (なければノードは NotReady のままです)。しかしそれを実行すると失敗します。プラグインのバイナリがない、IP の範囲 (podSubnet) が CNI のものと合わない、エージェントがまだ動いていない、などです。"
   },
   "fix": {
    "en": "Read the end of the message. \"failed to find plugin\" means a binary is missing from /opt/cni/bin; otherwise check the CNI's own pods in kube-system (or its namespace) and their logs.",
@@ -1304,7 +1304,7 @@ export const CATALOGUE: Catalogue = [
   },
   "why": {
    "en": "The article was written in 2020 with a 1.19 client, when the flag was still accepted with a deprecation warning. Current kubectl versions do not know it.",
-   "ja": "元記事は 2020 年に 1.19 のクライアントで書かれ、当時このフラグは非推奨の警告付きでまだ受け付けられていました。 今の kubectl は知りません。"
+   "ja": "元記事は 2020 年に 1.19 のクライアントで書かれ、当時このフラグは非推奨の警告付きでまだ受け付けられていました。今の kubectl は知りません。"
   },
   "fix": {
    "en": "Leave the flag out: kubectl run nginx --image=nginx creates the same single Pod.",
@@ -1377,11 +1377,11 @@ export const CATALOGUE: Catalogue = [
   },
   "means": {
    "en": "The control-plane node carries node-role.kubernetes.io/control-plane:NoSchedule (called node-role.kubernetes.io/master up to Kubernetes 1.23; 1.24 set both), and the pod does not tolerate it, so the scheduler skipped that node.",
-   "ja": "コントロールプレーンノードに node-role.kubernetes.io/control-plane:NoSchedule (Kubernetes 1.23 までは node-role.kubernetes.io/master、1.24 は両方) が付いていて、Pod がそれを許容しないので、スケジューラーはその ノードを飛ばしました。"
+   "ja": "コントロールプレーンノードに node-role.kubernetes.io/control-plane:NoSchedule (Kubernetes 1.23 までは node-role.kubernetes.io/master、1.24 は両方) が付いていて、Pod がそれを許容しないので、スケジューラーはそのノードを飛ばしました。"
   },
   "why": {
    "en": "This taint is normal and unrelated to the missing CNI: kubeadm puts it on control-plane nodes so user workloads run on workers. kind removes it only when the cluster has a single node; this cluster has three workers, so it stays. The other nodes in the same message were refused for their not-ready taint, which is the real problem.",
-   "ja": "この taint はふつうのもので、CNI がないこととは関係ありません。kubeadm は利用者のワークロードがワーカーで 動くように、コントロールプレーンノードにこれを付けます。kind はノードが 1 台だけのときにだけ外しますが、この クラスタにはワーカーが 3 台あるので残ります。同じメッセージのほかのノードは not-ready の taint で断られていて、 そちらが本当の問題です。"
+   "ja": "この taint はふつうのもので、CNI がないこととは関係ありません。kubeadm は利用者のワークロードがワーカーで動くように、コントロールプレーンノードにこれを付けます。kind はノードが 1 台だけのときにだけ外しますが、このクラスタにはワーカーが 3 台あるので残ります。同じメッセージのほかのノードは not-ready の taint で断られていて、そちらが本当の問題です。"
   },
   "fix": {
    "en": "Nothing to fix for this part. Once a CNI is installed the workers become Ready and the pod is placed on one of them.",
@@ -1534,15 +1534,15 @@ export const CATALOGUE: Catalogue = [
   },
   "means": {
    "en": "The node carries the taint node.kubernetes.io/not-ready:NoSchedule, and the scheduler filtered it out because the pod does not tolerate that taint. The scheduler's wording changed over the years: \"had taint {k: v}, that the pod didn't tolerate\" (about 1.18 to 1.24), then \"had untolerated taint {k: v}\", and from 1.35 (and late 1.34 patches) \"had untolerated taint(s)\" without the key.",
-   "ja": "ノードに taint node.kubernetes.io/not-ready:NoSchedule が付いていて、Pod がそれを許容しないので、スケジューラーが このノードを候補から外しました。スケジューラーの言い回しは変わってきました。「had taint {k: v}, that the pod didn't tolerate」(おおよそ 1.18〜1.24)、次に「had untolerated taint {k: v}」、1.35 (と 1.34 の後半のパッチ) からは キーを書かない「had untolerated taint(s)」です。"
+   "ja": "ノードに taint node.kubernetes.io/not-ready:NoSchedule が付いていて、Pod がそれを許容しないので、スケジューラーがこのノードを候補から外しました。スケジューラーの言い回しは変わってきました。「had taint {k: v}, that the pod didn't tolerate」(おおよそ 1.18〜1.24)、次に「had untolerated taint {k: v}」、1.35 (と 1.34 の後半のパッチ) からはキーを書かない「had untolerated taint(s)」です。"
   },
   "why": {
    "en": "The node lifecycle controller turns each node's Ready=False condition into this NoSchedule taint. Every node here is NotReady because there is no CNI, so every node has it. (When all nodes are NotReady the controller enters \"master disruption mode\" and does not add the NoExecute taint, so running pods are not evicted.)",
-   "ja": "ノードライフサイクルコントローラーが、各ノードの Ready=False をこの NoSchedule の taint に変えます。ここでは CNI が ないので全ノードが NotReady で、全ノードにこの taint が付きます。(全ノードが NotReady のとき、コントローラーは 「master disruption mode」に入って NoExecute の taint を付けないので、動いている Pod は退去させられません。)"
+   "ja": "ノードライフサイクルコントローラーが、各ノードの Ready=False をこの NoSchedule の taint に変えます。ここでは CNI がないので全ノードが NotReady で、全ノードにこの taint が付きます。(全ノードが NotReady のとき、コントローラーは「master disruption mode」に入って NoExecute の taint を付けないので、動いている Pod は退去させられません。)"
   },
   "fix": {
    "en": "Do not add a toleration to get around it: the node really cannot run pods with a pod network. Install a CNI plugin; when the nodes turn Ready the controller removes the taint and the waiting pods are scheduled.",
-   "ja": "toleration を足して回避しないでください。ノードは本当に Pod ネットワークのある Pod を動かせません。CNI プラグインを 入れれば、ノードが Ready になった時点でコントローラーが taint を外し、待っている Pod がスケジュールされます。"
+   "ja": "toleration を足して回避しないでください。ノードは本当に Pod ネットワークのある Pod を動かせません。CNI プラグインを入れれば、ノードが Ready になった時点でコントローラーが taint を外し、待っている Pod がスケジュールされます。"
   },
   "priority": 60,
   "supersedes": [

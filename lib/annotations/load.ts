@@ -21,10 +21,22 @@ export function parseTopicFile(file: string, text: string): { ok: true; topic: T
   } catch (e) {
     return { ok: false, problems: [`${file}: YAML: ${(e as Error).message.split('\n')[0]}`] };
   }
-  const r = TopicSchema.safeParse(data);
+  const r = TopicSchema.safeParse(joinFoldedJapanese(data));
   if (!r.success)
     return { ok: false, problems: r.error.issues.map((i) => `${file}: ${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`) };
   return { ok: true, topic: r.data };
+}
+
+// YAML folding (>-) joins lines with a space, which Japanese does not use between its own
+// characters: "…します。 次に…" → "…します。次に…". Spaces next to Latin words are kept.
+const JA = '\\u3000-\\u303f\\u3040-\\u30ff\\u4e00-\\u9fff\\uff00-\\uffef';
+const FOLD_SPACE = new RegExp(`([${JA}]) (?=[${JA}])`, 'gu');
+
+function joinFoldedJapanese(v: unknown, key = ''): unknown {
+  if (typeof v === 'string') return key === 'ja' ? v.replace(FOLD_SPACE, '$1').replace(/([。、」』）]) /gu, '$1') : v;
+  if (Array.isArray(v)) return v.map((x) => joinFoldedJapanese(x));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, joinFoldedJapanese(x, k)]));
+  return v;
 }
 
 /** Loads and checks every topic in `dir`, sorted by id. Throws CatalogueError listing every problem. */
