@@ -49,10 +49,13 @@ function applyOps(text: string, ops: Op[]): string {
     } else if (o.kind === 'retype') parent[key] = REPLACEMENTS[o.with % REPLACEMENTS.length];
     else if (o.kind === 'unknown' && !Array.isArray(parent)) parent[`unknown${o.with % 5}`] = REPLACEMENTS[o.with % REPLACEMENTS.length];
     else if (o.kind === 'dupStep' && Array.isArray(steps) && steps.length) steps.push(structuredClone(steps[o.with % steps.length]));
-    else if (o.kind === 'dupId' && Array.isArray(steps) && steps.length > 1) steps[1].id = steps[0].id;
+    // Earlier ops may have retyped steps into strings or numbers: only objects get an id.
+    else if (o.kind === 'dupId' && Array.isArray(steps) && steps.length > 1 && isObject(steps[0]) && isObject(steps[1])) steps[1].id = steps[0].id;
   }
   return stringify(data);
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function lessonInputs(): fc.Arbitrary<string> {
   const base = fc.constantFrom(...realLessons());

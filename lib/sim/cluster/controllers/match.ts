@@ -82,7 +82,22 @@ export function quantity(q: unknown, cpu: boolean): number {
   return cpu ? n * mult * 1000 : n * mult;
 }
 
+// Controllers see the store's own (unchanging) objects, so a pod's requests are computed once per
+// version of it: the scheduler sums them for every node on every attempt.
+const requestsMemo = new WeakMap<object, { cpu: number; memory: number }>();
+
 export function podRequests(pod: Any): { cpu: number; memory: number } {
+  if (pod && typeof pod === 'object') {
+    const hit = requestsMemo.get(pod);
+    if (hit) return hit;
+    const r = computeRequests(pod);
+    requestsMemo.set(pod, r);
+    return r;
+  }
+  return computeRequests(pod);
+}
+
+function computeRequests(pod: Any): { cpu: number; memory: number } {
   let cpu = 0;
   let memory = 0;
   for (const c of pod.spec?.containers ?? []) {

@@ -18,6 +18,18 @@ export function filterNode(rt: Pick<ClusterRuntime, 'version'>, pod: Any, node: 
   const alloc = node.status?.allocatable ?? {};
   if (podsOnNode.length + 1 > quantity(alloc.pods ?? '110', false)) return { reason: REASON_TOO_MANY_PODS, unresolvable: false };
   const want = podRequests(pod);
+  const { cpu, mem } = usedOn(podsOnNode);
+  if (want.cpu && cpu + want.cpu > quantity(alloc.cpu, true)) return { reason: insufficient('cpu'), unresolvable: false };
+  if (want.memory && mem + want.memory > quantity(alloc.memory, false)) return { reason: insufficient('memory'), unresolvable: false };
+  return undefined;
+}
+
+// Sum of requests per node list; the list object is rebuilt every reconcile, so this lives as long
+// as one scheduling pass and is recomputed when a bind appends to it (length changes).
+const usedMemo = new WeakMap<Any[], { n: number; cpu: number; mem: number }>();
+function usedOn(podsOnNode: Any[]): { cpu: number; mem: number } {
+  const hit = usedMemo.get(podsOnNode);
+  if (hit && hit.n === podsOnNode.length) return hit;
   let cpu = 0;
   let mem = 0;
   for (const p of podsOnNode) {
@@ -25,9 +37,9 @@ export function filterNode(rt: Pick<ClusterRuntime, 'version'>, pod: Any, node: 
     cpu += r.cpu;
     mem += r.memory;
   }
-  if (want.cpu && cpu + want.cpu > quantity(alloc.cpu, true)) return { reason: insufficient('cpu'), unresolvable: false };
-  if (want.memory && mem + want.memory > quantity(alloc.memory, false)) return { reason: insufficient('memory'), unresolvable: false };
-  return undefined;
+  const v = { n: podsOnNode.length, cpu, mem };
+  usedMemo.set(podsOnNode, v);
+  return v;
 }
 
 function nodeSignature(nodes: Any[]): string {
