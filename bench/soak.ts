@@ -165,8 +165,7 @@ export async function soak(opts: { clients?: number; commands?: number } = {}): 
     launcher = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     notes.push('server started with node scripts/start.mjs');
   } else {
-    const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    launcher = spawn(process.execPath, [tsx, path.join(ROOT, 'server.ts')], { cwd: ROOT, env: { ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    launcher = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server.ts')], { cwd: ROOT, env: { ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
     notes.push('.next is older than the sources: started server.ts directly (as start.mjs does, minus its build step) against the existing build');
   }
   let log = '';

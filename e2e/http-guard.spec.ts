@@ -143,11 +143,15 @@ test('CORS preflights are refused and no response carries CORS headers', async (
 });
 
 test('lesson ids and file names never reach the file system', async () => {
-  for (const path of ['/lessons/..%2f..%2fetc%2fpasswd', '/lessons/%2e%2e', '/lessons/__proto__', '/lessons/Lesson-1', '/lessons/x%00.md']) {
+  for (const path of ['/lessons/..%2f..%2fetc%2fpasswd', '/lessons/__proto__', '/lessons/Lesson-1', '/lessons/x%00.md', '/lessons/constructor']) {
     const r = await send('GET', path, { host: HOST });
     expect(r.status, path).toBe(404);
     expect(r.body).not.toContain('root:x:0:0');
   }
+  // "/lessons/%2e%2e" is the path "/lessons/..", i.e. "/": the lesson index, never a file.
+  const dots = await send('GET', '/lessons/%2e%2e', { host: HOST });
+  expect([200, 404]).toContain(dots.status);
+  expect(dots.body).not.toContain('root:x:0:0');
   for (const path of ['/api/lessons/kind-without-cni/files/..%2f..%2fpackage.json', '/api/lessons/..%2fkind-without-cni/files/kind-1m3w-nocni.yaml', '/api/lessons/kind-without-cni/files/.env']) {
     const r = await send('GET', path, { host: HOST, cookie });
     expect([400, 404], path).toContain(r.status);

@@ -14,7 +14,8 @@ const HOST = `127.0.0.1:${PORT}`;
 const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnilab-recovery-'));
 
 function start(): ChildProcess {
-  return spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server.ts'], {
+  // One process (tsx as a loader): SIGKILL must hit the server itself, as a crash would.
+  return spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     env: { ...process.env, PORT: String(PORT), CNI_LAB_TOKEN: E2E_TOKEN, CNI_LAB_STATE_DIR: stateDir, CNI_LAB_MODE: 'sim', CNI_LAB_SIM_PACE: 'realistic', NODE_ENV: 'production' },
     stdio: 'ignore',
   });

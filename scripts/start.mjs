@@ -26,8 +26,8 @@ if (!dev) ensureBuild();
 // Children left behind by a server that crashed last time (its pidfile survived it).
 reapRecordedChildren(stateDir);
 
-const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const child = spawn(process.execPath, [tsx, path.join(root, 'server.ts'), ...(dev ? ['--dev'] : [])], {
+// One process (tsx as a loader, not its CLI wrapper), so signals and crashes reach the server itself.
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts'), ...(dev ? ['--dev'] : [])], {
   cwd: root,
   stdio: 'inherit',
   env: {
