@@ -226,7 +226,7 @@ export class SimManager {
     const d = this.dir(name);
     if (!existsSync(d)) return;
     const meta: Persisted = { format: 1, port: e.port, pace: e.pace, certs: e.certs, cluster: e.cluster.state() };
-    writeFileAtomic(path.join(d, 'store.json'), JSON.stringify(e.store.snapshot()));
+    writeFileAtomic(path.join(d, 'store.json'), JSON.stringify(e.store.snapshot({ shared: true })));
     writeFileAtomic(path.join(d, 'cluster.json'), JSON.stringify(meta));
   }
 

@@ -105,7 +105,7 @@ export function attachPersistence(store: SimStore, opts: PersistOptions): Persis
     if (dirtySince === undefined) return;
     dirtySince = undefined;
     try {
-      const r = writeSnapshot(opts.file, store.snapshot() as Snapshot, maxBytes);
+      const r = writeSnapshot(opts.file, store.snapshot({ shared: true }) as Snapshot, maxBytes);
       if (!r.written) opts.log?.(`sim store not saved: ${r.bytes} bytes exceeds the ${maxBytes}-byte cap`);
     } catch (e) {
       opts.log?.(`sim store not saved: ${(e as Error).message}`);

@@ -129,7 +129,7 @@ export interface ServerVersion {
 export interface PersistentStore extends Store {
   addAdmission(hook: AdmissionHook): void;
   /** Serialisable snapshot of all objects + the current resourceVersion. */
-  snapshot(): { resourceVersion: number; objects: Array<{ gvr: GVR; object: KObject }>; resources: ResourceInfo[] };
+  snapshot(opts?: { shared?: boolean }): { resourceVersion: number; objects: Array<{ gvr: GVR; object: KObject }>; resources: ResourceInfo[] };
   /** Registers an extra served resource (CRDs). */
   registerResource(info: ResourceInfo): void;
   unregisterResource(gvr: GVR): void;
