@@ -2,37 +2,18 @@ import 'server-only';
 // The live Cmder: starts kind/kubectl/docker as real processes, without a shell, each in its own
 // process group so a timeout or cancel also ends the grandchildren it forked.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
-import path from 'node:path';
 import type { Cmd, CmdIO, CmdOptions, CmdResult, Cmder, CommandSpec } from './types';
 import { buildEnv } from './process-env';
+import { findOnPath } from '../doctor/which';
 import { groupAlive, installExitHook, killGroup, liveGroups } from './process-groups';
 
 export { installExitHook, killAllChildren, liveGroups } from './process-groups';
 export { buildEnv } from './process-env';
 
 const KILL_GRACE_MS = 3000;
-const resolved = new Map<string, string>();
-
-/** Finds an executable on PATH (absolute directories only) and caches the hit. */
+/** Finds an executable on PATH (absolute directories only); see lib/doctor/which.ts. */
 export function resolveBinary(name: string, searchPath = process.env.PATH ?? ''): string | null {
-  const key = `${name}\0${searchPath}`;
-  const hit = resolved.get(key);
-  if (hit) return hit;
-  if (!/^[a-z][a-z0-9._-]*$/.test(name)) return null;
-  for (const dir of searchPath.split(path.delimiter)) {
-    if (!path.isAbsolute(dir)) continue; // "" or "." would make the cwd part of PATH
-    const candidate = path.join(dir, name);
-    try {
-      if (!statSync(candidate).isFile()) continue;
-      accessSync(candidate, constants.X_OK);
-      resolved.set(key, candidate);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return null;
+  return findOnPath(name, searchPath) ?? null;
 }
 
 export interface ProcessCmderOptions {
