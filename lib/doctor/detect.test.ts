@@ -88,5 +88,13 @@ describe('findOnPath', () => {
     expect(findOnPath('sh', '/bin:/usr/bin')).toMatch(/^\/(usr\/)?bin\/sh$/);
     expect(findOnPath('sh', 'bin:.')).toBeUndefined();
     expect(findOnPath('definitely-not-a-program-xyz', '/bin')).toBeUndefined();
+    expect(findOnPath('../bin/sh', '/usr')).toBeUndefined();
+  });
+
+  it('finds a tool installed after a miss (the doctor Re-check)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnilab-which-'));
+    expect(findOnPath('kind', dir)).toBeUndefined();
+    fs.writeFileSync(path.join(dir, 'kind'), '#!/bin/sh\n', { mode: 0o755 });
+    expect(findOnPath('kind', dir)).toBe(path.join(dir, 'kind'));
   });
 });
