@@ -1,22 +1,22 @@
 // The store as controllers use it. Controllers reconcile everything on every change, so:
 // - writes must be no-ops when nothing changed (mutate skips updates whose result equals the stored object);
-// - reads must not deep-copy whole collections: `list` hands out the store's own objects (via `scan`),
-//   which controllers treat as read-only and change only through mutate/create/remove. Under Vitest
-//   those objects are frozen, so a controller that writes to one fails its tests instead of
-//   corrupting the store.
+// - reads and writes must not copy objects needlessly: `get`/`list` hand out the store's own objects
+//   (via `getRef`/`scan`), and create/mutate get the stored object back (`createShared`;
+//   mutate hands its own copy over with `updateOwned`). Controllers treat all of them as read-only and change objects only
+//   through mutate/create/remove. Under Vitest they are frozen, so a controller that writes to one
+//   fails its tests instead of corrupting the store.
 import type { ListOptions, PersistentStore, GVR, KObject } from '@/lib/sim/store/types';
+import { deepFreeze, jsonClone, jsonEqual } from '@/lib/sim/store/json-values';
 
-type Scannable = PersistentStore & { scan?(gvr: GVR, namespace: string | undefined, opts?: ListOptions): KObject[] };
+type Scannable = PersistentStore & {
+  scan?(gvr: GVR, namespace: string | undefined, opts?: ListOptions): KObject[];
+  getRef?: PersistentStore['get'];
+  createShared?: PersistentStore['create'];
+  updateOwned?: PersistentStore['update'];
+};
 
 const CHECK = !!process.env.VITEST;
-
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
-}
+const shared = <T>(o: T): T => (CHECK ? deepFreeze(o) : o);
 
 const NODE_SELECTOR = /^spec\.nodeName=([a-z0-9.-]+)$/;
 const isPods = (g: GVR) => g.group === '' && g.resource === 'pods';
@@ -50,37 +50,48 @@ function podsByNodeIndex(store: Scannable) {
       primed = true;
     }
     const m = byNode.get(node);
-    return m ? [...m.values()].sort((a, b) => key(a).localeCompare(key(b))) : [];
+    // etcd key order is byte order (not the locale's).
+    return m ? [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]) : [];
   };
 }
 
 export function guardedStore(store: PersistentStore): PersistentStore {
   const s = store as Scannable;
+  const target = store;
   const podsOn = typeof s.scan === 'function' ? podsByNodeIndex(s) : undefined;
+  // Built once: the proxy is read on every store call of every controller.
+  const overrides = new Map<PropertyKey, unknown>();
+  overrides.set('mutate', ((gvr, namespace, name, fn) => {
+    // The store's own object (read only) when it offers one: one copy per write.
+    const cur = s.getRef ? s.getRef.call(target, gvr, namespace, name) : target.get(gvr, namespace, name);
+    if (!cur) return undefined;
+    const next = jsonClone(cur);
+    fn(next);
+    if (jsonEqual(next, cur)) return shared(cur);
+    next.metadata.resourceVersion = undefined;
+    return s.updateOwned ? shared(s.updateOwned.call(target, gvr, next)) : target.update(gvr, next);
+  }) as PersistentStore['mutate']);
+  if (s.createShared) overrides.set('create', ((gvr, obj) => shared(s.createShared!.call(target, gvr, obj))) as PersistentStore['create']);
+  if (s.getRef)
+    overrides.set('get', ((gvr, namespace, name) => {
+      const o = s.getRef!.call(target, gvr, namespace, name);
+      return o && shared(o);
+    }) as PersistentStore['get']);
+  if (typeof s.scan === 'function')
+    overrides.set('list', ((gvr, namespace, opts) => {
+      const byNode = podsOn && isPods(gvr) && namespace === undefined && !opts?.labelSelector && opts?.fieldSelector ? NODE_SELECTOR.exec(opts.fieldSelector) : null;
+      const items = byNode ? podsOn!(byNode[1]) : s.scan!(gvr, namespace, opts);
+      return { items: CHECK ? items.map(shared) : items, resourceVersion: String(target.currentResourceVersion()) };
+    }) as PersistentStore['list']);
+  const bound = new Map<PropertyKey, unknown>();
   return new Proxy(store, {
-    get(target, prop, receiver) {
-      if (prop === 'mutate') {
-        return ((gvr, namespace, name, fn) => {
-          // The store's own object (read only) when it offers one: one copy per write, not two.
-          const cur = (s as { getRef?: PersistentStore['get'] }).getRef?.call(target, gvr, namespace, name) ?? target.get(gvr, namespace, name);
-          if (!cur) return undefined;
-          const before = JSON.stringify(cur);
-          const next = structuredClone(cur);
-          fn(next);
-          if (JSON.stringify(next) === before) return structuredClone(cur);
-          next.metadata.resourceVersion = undefined;
-          return target.update(gvr, next);
-        }) as PersistentStore['mutate'];
-      }
-      if (prop === 'list' && typeof s.scan === 'function') {
-        return ((gvr, namespace, opts) => {
-          const byNode = podsOn && isPods(gvr) && namespace === undefined && !opts?.labelSelector && opts?.fieldSelector ? NODE_SELECTOR.exec(opts.fieldSelector) : null;
-          const items = byNode ? podsOn!(byNode[1]) : s.scan!(gvr, namespace, opts);
-          return { items: CHECK ? items.map((o) => deepFreeze(structuredClone(o))) : items, resourceVersion: String(target.currentResourceVersion()) };
-        }) as PersistentStore['list'];
-      }
-      const v = Reflect.get(target, prop, receiver);
-      return typeof v === 'function' ? v.bind(target) : v;
+    get(t, prop, receiver) {
+      if (overrides.has(prop)) return overrides.get(prop);
+      const v = Reflect.get(t, prop, receiver);
+      if (typeof v !== 'function') return v;
+      let b = bound.get(prop) as { fn: unknown; bound: unknown } | undefined;
+      if (!b || b.fn !== v) bound.set(prop, (b = { fn: v, bound: v.bind(t) }));
+      return b.bound;
     },
   });
 }

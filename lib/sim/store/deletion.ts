@@ -4,6 +4,7 @@ import type { GVR, KObject } from './types';
 import type { Bucket } from './registry';
 import type { DeleteOptions } from './store';
 import { errors } from '../api/status';
+import { jsonClone } from './json-values';
 
 export interface DeletionInternals {
   bucketOf(gvr: GVR): Bucket;
@@ -13,7 +14,7 @@ export interface DeletionInternals {
   finalizeNamespaceContents(ns: string): void;
 }
 
-const clone = <T>(v: T): T => structuredClone(v);
+const clone = jsonClone;
 const rfc3339 = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export function deleteObject(

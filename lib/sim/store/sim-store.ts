@@ -37,6 +37,11 @@ export interface SimStore extends PersistentStore {
   /** create/update that run validation and admission but do not persist (dryRun=All). */
   dryRunCreate(gvr: GVR, obj: KObject): KObject;
   dryRunUpdate(gvr: GVR, obj: KObject): KObject;
+  /** create for in-process writers (the simulated controllers) that only read the result: the stored object (shared) out. */
+  createShared(gvr: GVR, obj: KObject): KObject;
+  /** update for a writer that hands `obj` over (never touches it again) and only reads the result:
+   * no copy in, the stored object out, no resourceVersion check (like mutate). */
+  updateOwned(gvr: GVR, obj: KObject): KObject;
   /** History since `rv` (exclusive), or undefined when it is no longer available (410). */
   eventsSince(rv: number): HistoryEntry[] | undefined;
   /** Listener receiving shared references (for watches). */

@@ -12,6 +12,7 @@ import { applyDefaults } from './defaults';
 import { crdAdmission, crdAfterCommit } from './crd';
 import { deleteObject } from './deletion';
 import { coreToEventsV1, eventsV1ToCore, EVENTS_V1_KEY } from './events-alias';
+import { deepFreeze, jsonClone, jsonEqual } from './json-values';
 
 export type { HistoryEntry } from './history';
 
@@ -35,23 +36,23 @@ export function rfc3339(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function clone<T>(v: T): T {
-  return structuredClone(v);
-}
+const clone = jsonClone;
 
-function specOf(obj: KObject): string {
-  // Everything but metadata and status counts as "spec" for generation (matches the apiserver strategies closely enough).
-  const { metadata: _m, status: _s, ...rest } = obj as Record<string, unknown>;
-  void _m;
-  void _s;
-  return JSON.stringify(rest);
-}
+// Everything but metadata and status counts as "spec" for generation (matches the apiserver strategies closely enough).
+const NOT_SPEC = new Set(['metadata', 'status']);
+const sameSpec = (a: KObject, b: KObject) => jsonEqual(a, b, NOT_SPEC);
 
 /** Equal apart from resourceVersion and managedFields (whose timestamps change on every request). */
-function sameContent(a: KObject, b: KObject): boolean {
-  const strip = (o: KObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } });
-  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
-}
+const VOLATILE_META = new Set(['resourceVersion', 'managedFields']);
+const sameContent = (a: KObject, b: KObject) => jsonEqual(a, b, META) && jsonEqual(a.metadata, b.metadata, VOLATILE_META);
+const META = new Set(['metadata']);
+
+/**
+ * Stored objects are never changed in place: every write stores a new object, so readers, watch
+ * history and listeners share them without copies. Under Vitest they are frozen, so code that
+ * writes to a shared object fails its tests instead of corrupting the store.
+ */
+const FREEZE = !!process.env.VITEST;
 
 export function createStore(opts: StoreOptions = {}): SimStore {
   const now = opts.now ?? (() => new Date());
@@ -88,7 +89,8 @@ export function createStore(opts: StoreOptions = {}): SimStore {
     history.push(entry);
     for (const l of rawListeners) l(entry);
     if (listeners.size) {
-      const ev: StoreEvent = { type, gvr: { group: b.info.group, version: b.info.version, resource: b.info.resource }, object: clone(object), old: old && clone(old), resourceVersion: rv };
+      // Shared references (see FREEZE): listeners read, they never write.
+      const ev: StoreEvent = { type, gvr: { group: b.info.group, version: b.info.version, resource: b.info.resource }, object, old, resourceVersion: rv };
       if (propagationPolicy) ev.propagationPolicy = propagationPolicy;
       for (const l of listeners) {
         try {
@@ -139,10 +141,11 @@ export function createStore(opts: StoreOptions = {}): SimStore {
     return { b, obj };
   }
 
-  function prepareUpdate(gvr: GVR, input: KObject, checkRV: boolean): { b: Bucket; obj: KObject; old: KObject } {
+  /** `owned`: the caller hands `input` over (it never touches it again), so no copy is needed. */
+  function prepareUpdate(gvr: GVR, input: KObject, checkRV: boolean, owned = false): { b: Bucket; obj: KObject; old: KObject } {
     const b = bucketOf(gvr);
     const info = registry.versionInfo(gvr) ?? b.info;
-    const obj = clone(input);
+    const obj = owned ? input : clone(input);
     if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = {};
     const m = obj.metadata;
     obj.apiVersion = apiVersionOf(info);
@@ -163,7 +166,7 @@ export function createStore(opts: StoreOptions = {}): SimStore {
       delete m.deletionGracePeriodSeconds;
     }
     if (old.metadata.generation != null) {
-      m.generation = specOf(obj) !== specOf(old) ? (old.metadata.generation as number) + 1 : old.metadata.generation;
+      m.generation = sameSpec(obj, old) ? old.metadata.generation : (old.metadata.generation as number) + 1;
     }
     if (b.key === 'apiextensions.k8s.io/customresourcedefinitions') crdAdmission(registry, obj, old, now);
     for (const h of hooks) h('UPDATE', gvr, obj, old);
@@ -174,6 +177,7 @@ export function createStore(opts: StoreOptions = {}): SimStore {
   function put(b: Bucket, obj: KObject, type: 'ADDED' | 'MODIFIED', old?: KObject) {
     rv++;
     obj.metadata.resourceVersion = String(rv);
+    if (FREEZE) deepFreeze(obj);
     b.set(obj.metadata.namespace ?? '', obj.metadata.name!, obj);
     emit(type, b, obj, old);
     return obj;
@@ -183,6 +187,7 @@ export function createStore(opts: StoreOptions = {}): SimStore {
     b.delete(obj.metadata.namespace ?? '', obj.metadata.name!);
     rv++;
     const gone = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } };
+    if (FREEZE) deepFreeze(gone);
     emit('DELETED', b, gone, obj, propagationPolicy);
     if (b.key === '/namespaces') finalizeNamespaceContents(obj.metadata.name!);
     return gone;
@@ -252,6 +257,17 @@ export function createStore(opts: StoreOptions = {}): SimStore {
         return clone(afterUpdate(b, put(b, o, 'MODIFIED', old)));
       }),
     dryRunUpdate: (gvr, obj) => viaCore(gvr, obj, (g, input) => prepareUpdate(g, input!, true).obj),
+    createShared: (gvr, obj) =>
+      viaCore(gvr, obj, (g, input) => {
+        const { b, obj: o } = prepareCreate(g, input!);
+        return put(b, o, 'ADDED');
+      }),
+    updateOwned: (gvr, obj) =>
+      viaCore(gvr, obj, (g, input) => {
+        const { b, obj: o, old } = prepareUpdate(g, input!, false, true);
+        if (sameContent(o, old)) return old;
+        return afterUpdate(b, put(b, o, 'MODIFIED', old));
+      }),
     view: (obj, gvr) => withVersion(obj, registry.versionInfo(gvr) ?? bucketOf(gvr).info),
     storageKey: (gvr) => registry.bucket(gvr)?.key,
     mutate(gvr, namespace, name, fn) {
@@ -304,7 +320,9 @@ export function createStore(opts: StoreOptions = {}): SimStore {
       for (const { gvr, object } of snap.objects ?? []) {
         const b = registry.bucket(gvr);
         if (!b || !object?.metadata?.name) continue;
-        b.set(b.info.namespaced ? (object.metadata.namespace ?? '') : '', object.metadata.name, clone(object));
+        const copy = clone(object);
+        if (FREEZE) deepFreeze(copy);
+        b.set(b.info.namespaced ? (object.metadata.namespace ?? '') : '', object.metadata.name, copy);
       }
       rv = Math.max(rv, snap.resourceVersion ?? 0);
       history.clear();

@@ -1,5 +1,6 @@
 // RFC 6902 JSON patch (add, remove, replace, move, copy, test) with RFC 6901 pointers.
 import { ApiError } from '../../store/types';
+import { jsonEqual as deepEqual } from '../../store/json-values';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyObj = any;
@@ -14,16 +15,6 @@ function parsePointer(p: unknown): string[] {
     .slice(1)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => deepEqual(x, (b as unknown[])[i]));
-  const ka = Object.keys(a as object);
-  const kb = Object.keys(b as object);
-  return ka.length === kb.length && ka.every((k) => deepEqual((a as AnyObj)[k], (b as AnyObj)[k]));
 }
 
 function parentOf(doc: AnyObj, parts: string[], op: string, path: string): { parent: AnyObj; key: string } {

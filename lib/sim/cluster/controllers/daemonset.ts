@@ -57,7 +57,7 @@ export class DaemonSetController implements Controller {
           pod.spec.tolerations = tols;
           try {
             const created = store.create(R.pods, pod);
-            this.rt.events.legacy(refOf(ds), 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`, { component: 'daemonset-controller' });
+            this.rt.events.legacySimilar(refOf(ds), 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`, { component: 'daemonset-controller' });
           } catch {
             // namespace terminating
           }

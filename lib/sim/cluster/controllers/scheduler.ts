@@ -10,11 +10,23 @@ const rfc = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Why `pod` cannot go to `node`, or undefined if it fits (NodeUnschedulable, TaintToleration, NodeAffinity, NodeResourcesFit). */
 export function filterNode(rt: Pick<ClusterRuntime, 'version'>, pod: Any, node: Any, podsOnNode: Any[]): NodeVerdict | undefined {
+  return placementVerdict(rt, pod, node) ?? resourceVerdict(pod, node, podsOnNode);
+}
+
+/** The filters that depend only on the node and the pod's placement fields (see placementKey). */
+function placementVerdict(rt: Pick<ClusterRuntime, 'version'>, pod: Any, node: Any): NodeVerdict | undefined {
   if (node.spec?.unschedulable && !(pod.spec?.tolerations ?? []).some((t: Any) => tolerates(t, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })))
     return { reason: REASON_UNSCHEDULABLE, unresolvable: true };
   const taint: Taint | undefined = firstUntolerated(node.spec?.taints, pod.spec?.tolerations);
   if (taint) return { reason: taintReason(rt.version, taint.key, taint.value ?? ''), unresolvable: true };
   if (!matchesNodeAffinity(pod, node)) return { reason: REASON_NODE_SELECTOR, unresolvable: true };
+  return undefined;
+}
+
+/** What placementVerdict reads from a pod: pods of one template share their verdict per node. */
+const placementKey = (pod: Any) => JSON.stringify([pod.spec?.tolerations, pod.spec?.nodeSelector, pod.spec?.affinity?.nodeAffinity]);
+
+function resourceVerdict(pod: Any, node: Any, podsOnNode: Any[]): NodeVerdict | undefined {
   const alloc = node.status?.allocatable ?? {};
   if (podsOnNode.length + 1 > quantity(alloc.pods ?? '110', false)) return { reason: REASON_TOO_MANY_PODS, unresolvable: false };
   const want = podRequests(pod);
@@ -42,6 +54,16 @@ function usedOn(podsOnNode: Any[]): { cpu: number; mem: number } {
   return v;
 }
 
+/**
+ * kube-scheduler's numFeasibleNodesToFind with the default percentageOfNodesToScore (adaptive): all
+ * nodes below 100, else 50% minus 1% per 125 nodes, at least 5% and at least 100 nodes.
+ */
+export function feasibleNodesToFind(all: number): number {
+  if (all < 100) return all;
+  const pct = Math.max(5, 50 - Math.trunc(all / 125));
+  return Math.max(100, Math.trunc((all * pct) / 100));
+}
+
 function nodeSignature(nodes: Any[]): string {
   return JSON.stringify(
     nodes.map((n) => [n.metadata.name, n.metadata.labels, n.spec?.taints, n.spec?.unschedulable, n.status?.allocatable, (n.status?.conditions ?? []).map((c: Any) => `${c.type}=${c.status}`)]),
@@ -54,6 +76,8 @@ export class Scheduler implements Controller {
   /** pod uid → node signature at the last failed attempt, and whether resources were part of the failure */
   private attempted = new Map<string, { sig: string; resources: boolean }>();
   private flushTimer?: { cancel(): void };
+  /** Where the next pod's node search starts (kube-scheduler's nextStartNodeIndex). */
+  private nextStart = 0;
 
   constructor(private readonly rt: ClusterRuntime) {}
 
@@ -92,24 +116,39 @@ export class Scheduler implements Controller {
       l.push(p);
       byNode.set(p.spec.nodeName, l);
     }
+    // Nodes do not change during a pass: each node's placement verdict is worked out once per pod template.
+    const placements = new Map<string, Map<string, NodeVerdict | undefined>>();
     for (const pod of pods) {
       if (pod.spec?.nodeName || pod.metadata.deletionTimestamp || isTerminal(pod)) continue;
       if ((pod.spec?.schedulerName ?? 'default-scheduler') !== 'default-scheduler') continue;
       if ((pod.spec?.schedulingGates ?? []).length) continue;
       if (this.attempted.get(pod.metadata.uid)?.sig === sig) continue;
-      this.schedule(pod, nodes, byNode, sig);
+      this.schedule(pod, nodes, byNode, sig, placements);
     }
   }
 
-  private schedule(pod: Any, nodes: Any[], byNode: Map<string, Any[]>, sig: string) {
+  private schedule(pod: Any, nodes: Any[], byNode: Map<string, Any[]>, sig: string, placements: Map<string, Map<string, NodeVerdict | undefined>>) {
     const { store, version, name: cluster } = this.rt;
     const feasible: Any[] = [];
     const verdicts: NodeVerdict[] = [];
-    for (const n of nodes) {
-      const v = filterNode(this.rt, pod, n, byNode.get(n.metadata.name) ?? []);
+    const key = placementKey(pod);
+    let placed = placements.get(key);
+    if (!placed) placements.set(key, (placed = new Map()));
+    // Like kube-scheduler, stop once enough feasible nodes are found, and start the next pod's search
+    // where this one stopped; a pod that fits nowhere has looked at every node (the FitError counts all).
+    const enough = feasibleNodesToFind(nodes.length);
+    const start = this.nextStart % Math.max(1, nodes.length);
+    let looked = 0;
+    for (; looked < nodes.length && feasible.length < enough; looked++) {
+      const n = nodes[(start + looked) % nodes.length];
+      const name = n.metadata.name;
+      let pv = placed.get(name);
+      if (pv === undefined && !placed.has(name)) placed.set(name, (pv = placementVerdict(this.rt, pod, n)));
+      const v = pv ?? resourceVerdict(pod, n, byNode.get(name) ?? []);
       if (v) verdicts.push(v);
       else feasible.push(n);
     }
+    this.nextStart = (start + looked) % Math.max(1, nodes.length);
     const now = this.rt.clock.now();
     const reporter = { controller: 'default-scheduler', instance: `default-scheduler-${cluster}-control-plane` };
     if (!feasible.length) {

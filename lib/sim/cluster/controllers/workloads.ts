@@ -1,4 +1,5 @@
 // Deployment → ReplicaSet → Pod controllers (status fields `kubectl rollout status` reads).
+import { jsonClone } from '@/lib/sim/store/json-values';
 import { createHash } from 'node:crypto';
 import type { Store } from '@/lib/sim/store/types';
 import { R, type Any } from '../gvr';
@@ -22,7 +23,7 @@ export function templateHash(template: unknown): string {
 }
 
 function withoutHash(t: Any): string {
-  const c = structuredClone(t ?? {});
+  const c = jsonClone(t ?? {});
   if (c.metadata?.labels) delete c.metadata.labels['pod-template-hash'];
   return JSON.stringify(c);
 }
@@ -32,7 +33,7 @@ const owned = (o: Any, uid: string) => (o.metadata.ownerReferences ?? []).some((
 export const podReady = (p: Any) => p.status?.phase === 'Running' && (p.status?.conditions ?? []).some((c: Any) => c.type === 'Ready' && c.status === 'True');
 
 export function newReplicaSet(d: Any, hash: string): Any {
-  const template = structuredClone(d.spec.template);
+  const template = jsonClone(d.spec.template);
   template.metadata = { ...(template.metadata ?? {}), labels: { ...(template.metadata?.labels ?? {}), 'pod-template-hash': hash } };
   return {
     apiVersion: 'apps/v1',
@@ -162,7 +163,7 @@ export class ReplicaSetController implements Controller {
         try {
           const created = store.create(R.pods, pod);
           active.push(created);
-          this.rt.events.legacy(refOf(rs), 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`, { component: 'replicaset-controller' });
+          this.rt.events.legacySimilar(refOf(rs), 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`, { component: 'replicaset-controller' });
         } catch {
           break;
         }
@@ -172,7 +173,7 @@ export class ReplicaSetController implements Controller {
       const extra = [...active].sort((a, b) => rank(a) - rank(b)).slice(0, Math.max(0, active.length - want));
       for (const p of extra) {
         deletePod(store, p);
-        this.rt.events.legacy(refOf(rs), 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, { component: 'replicaset-controller' });
+        this.rt.events.legacySimilar(refOf(rs), 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, { component: 'replicaset-controller' });
       }
       const live = active.filter((p) => !extra.includes(p));
       const ready = live.filter(podReady).length;
@@ -201,7 +202,7 @@ export function deletePod(store: Store, p: Any) {
 }
 
 export function podFromTemplate(owner: Any, kind: string, extra: { nodeName?: string; labels?: Record<string, string>; affinity?: Any; tolerations?: Any[] } = {}): Any {
-  const t = structuredClone(owner.spec.template ?? {});
+  const t = jsonClone(owner.spec.template ?? {});
   const spec = t.spec ?? {};
   if (extra.affinity) spec.affinity = { ...(spec.affinity ?? {}), ...extra.affinity };
   if (extra.tolerations) spec.tolerations = [...(spec.tolerations ?? []), ...extra.tolerations];
