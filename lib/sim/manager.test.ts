@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SimManager, type KindStep } from './manager';
@@ -45,6 +45,26 @@ describe('SimManager', () => {
     expect(existsSync(path.join(dir, 'lab'))).toBe(false);
     expect(m2.list()).toEqual([]);
     await m2.close();
+  });
+
+  it('a damaged saved cluster is reported and skipped; the others come back', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'simmgr-'));
+    dirs.push(dir);
+    const m = await SimManager.open({ stateDir: dir });
+    await m.create({ name: 'good', config: cfg(undefined, 'good'), pace: 'instant' });
+    await m.create({ name: 'bad', config: cfg(undefined, 'bad'), pace: 'instant' });
+    await m.close();
+    writeFileSync(path.join(dir, 'bad', 'store.json'), '{"format":"cni-lab.sim-store/v1","objects":[');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const m2 = await SimManager.open({ stateDir: dir });
+      expect(m2.list()).toEqual(['good']);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^\[sim\] cluster "bad" not restored from .*: store\.json invalid: /));
+      expect(existsSync(path.join(dir, 'bad', 'store.json'))).toBe(true); // kept for inspection
+      await m2.close();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('realistic pace takes a few seconds and keeps the order', async () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { ClusterConfig } from '@/lib/kindconfig/types';
 import { generateClusterCerts, kubeconfigFor, type ClusterCerts } from './tls';
 import { createStore, loadStore, type SimStore, type Snapshot } from './store/store';
+import { DEFAULT_MAX_BYTES, loadSnapshot, writeSnapshot, writeSnapshotAsync } from './store/persist';
 import { startApiServer, type ApiServerHandle } from './api/server';
 import { createSimCluster, type SimCluster, type SimClusterState, type StepId } from './cluster/cluster';
 import type { Pace } from './cluster/clock';
@@ -79,8 +80,20 @@ function writeFileAtomic(file: string, data: string) {
   renameSync(tmp, file);
 }
 
+type Entry = ManagedCluster & {
+  api: ApiServerHandle;
+  certs: ClusterCerts;
+  pace: Pace;
+  saveTimer?: NodeJS.Timeout;
+  /** The background save in flight. */
+  saving?: Promise<void>;
+  /** Sequence number of the newest save that reached the disk. */
+  savedSeq?: number;
+  unsub?: () => void;
+};
+
 export class SimManager {
-  private clusters = new Map<string, ManagedCluster & { api: ApiServerHandle; certs: ClusterCerts; pace: Pace; saveTimer?: NodeJS.Timeout; unsub?: () => void }>();
+  private clusters = new Map<string, Entry>();
   private creating = new Set<string>();
 
   /** Cluster whose context is current in the merged kubeconfig (kind sets it on create). */
@@ -139,8 +152,9 @@ export class SimManager {
       if (!NAME_RE.test(name) || !existsSync(path.join(m.stateDir, name, 'cluster.json'))) continue;
       try {
         await m.restore(name);
-      } catch {
+      } catch (e) {
         // A damaged state dir must not stop the others; it stays on disk for inspection.
+        console.warn(`[sim] cluster "${name}" not restored from ${path.join(m.stateDir, name)}: ${(e as Error).message}`);
       }
     }
     m.writeMergedKubeconfig();
@@ -166,8 +180,9 @@ export class SimManager {
   private async restore(name: string) {
     const d = this.dir(name);
     const meta = JSON.parse(readFileSync(path.join(d, 'cluster.json'), 'utf8')) as Persisted;
-    const snap = JSON.parse(readFileSync(path.join(d, 'store.json'), 'utf8')) as Snapshot;
-    const store = loadStore(snap);
+    const loaded = loadSnapshot(path.join(d, 'store.json'));
+    if (!loaded.snapshot) throw new Error(`store.json ${loaded.reason}${loaded.detail ? `: ${loaded.detail}` : ''}`);
+    const store = loadStore(loaded.snapshot);
     const cluster = createSimCluster({ name, config: meta.cluster.config, pace: meta.pace ?? 'realistic', store, state: meta.cluster, caCertPem: meta.certs.caCert, onDirty: () => this.scheduleSave(name) });
     await this.serve(name, cluster, store, meta.certs, meta.port, meta.pace ?? 'realistic');
   }
@@ -193,13 +208,7 @@ export class SimManager {
     const kubeconfigPath = path.join(this.dir(name), 'kubeconfig');
     mkdirSync(this.dir(name), { recursive: true, mode: 0o700 });
     writeFileAtomic(kubeconfigPath, kubeconfig);
-    const entry = { name, cluster, store, port: api.port, server, kubeconfigPath, kubeconfig, createdAt: new Date(cluster.state().createdAt), api, certs, pace } as ManagedCluster & {
-      pace: Pace;
-      api: ApiServerHandle;
-      certs: ClusterCerts;
-      saveTimer?: NodeJS.Timeout;
-      unsub?: () => void;
-    };
+    const entry: Entry = { name, cluster, store, port: api.port, server, kubeconfigPath, kubeconfig, createdAt: new Date(cluster.state().createdAt), api, certs, pace };
     entry.unsub = store.subscribe(() => this.scheduleSave(name));
     this.clusters.set(name, entry);
     this.save(name);
@@ -212,12 +221,17 @@ export class SimManager {
     // A big cluster takes a while to snapshot: space saves out so saving never dominates (≤ ~10% of the time).
     e.saveTimer = setTimeout(() => {
       e.saveTimer = undefined;
+      if (e.saving) return this.scheduleSave(name); // one at a time; the next one picks up these changes
       const t = performance.now();
-      this.save(name);
-      this.lastSaveMs = performance.now() - t;
+      e.saving = this.saveInBackground(name).finally(() => {
+        e.saving = undefined;
+        this.lastSaveMs = performance.now() - t;
+      });
     }, Math.max(500, this.lastSaveMs * 10));
     e.saveTimer.unref?.();
   }
+
+  private saveSeq = 0;
 
   /** Writes the store snapshot and cluster state now. */
   save(name: string) {
@@ -225,9 +239,39 @@ export class SimManager {
     if (!e) return;
     const d = this.dir(name);
     if (!existsSync(d)) return;
-    const meta: Persisted = { format: 1, port: e.port, pace: e.pace, certs: e.certs, cluster: e.cluster.state() };
-    writeFileAtomic(path.join(d, 'store.json'), JSON.stringify(e.store.snapshot({ shared: true })));
-    writeFileAtomic(path.join(d, 'cluster.json'), JSON.stringify(meta));
+    e.savedSeq = ++this.saveSeq;
+    const r = writeSnapshot(path.join(d, 'store.json'), e.store.snapshot({ shared: true }) as Snapshot);
+    this.saved(name, r);
+    writeFileAtomic(path.join(d, 'cluster.json'), JSON.stringify(this.meta(e)));
+  }
+
+  /** save() in chunks between event-loop turns, so a big cluster's API keeps answering while it is written. */
+  private async saveInBackground(name: string) {
+    const e = this.clusters.get(name);
+    const d = this.dir(name);
+    if (!e || !existsSync(d)) return;
+    const seq = ++this.saveSeq;
+    const meta = JSON.stringify(this.meta(e));
+    try {
+      // A synchronous save() that ran meanwhile (create, close) holds newer state: it wins.
+      const r = await writeSnapshotAsync(path.join(d, 'store.json'), e.store.snapshot({ shared: true }) as Snapshot, { stillWanted: () => (e.savedSeq ?? 0) < seq });
+      if (r.written || r.bytes > DEFAULT_MAX_BYTES) this.saved(name, r);
+      if (r.written) {
+        e.savedSeq = seq;
+        writeFileAtomic(path.join(d, 'cluster.json'), meta);
+      }
+    } catch (err) {
+      // Deleted meanwhile, or the disk refused: the next change saves again.
+      if (this.clusters.get(name) === e) console.warn(`[sim] cluster "${name}" not saved: ${(err as Error).message}`);
+    }
+  }
+
+  private meta(e: Entry): Persisted {
+    return { format: 1, port: e.port, pace: e.pace, certs: e.certs, cluster: e.cluster.state() };
+  }
+
+  private saved(name: string, r: { written: boolean; bytes: number }) {
+    if (!r.written) console.warn(`[sim] cluster "${name}" not saved: its objects take ${r.bytes} bytes, over the ${DEFAULT_MAX_BYTES}-byte cap`);
   }
 
   /** kind's create: steps in order with the pace's timing. Throws kind's error text for an existing cluster. */
@@ -302,6 +346,7 @@ export class SimManager {
   async close(): Promise<void> {
     for (const [name, e] of this.clusters) {
       if (e.saveTimer) clearTimeout(e.saveTimer);
+      await e.saving;
       this.save(name);
       e.unsub?.();
       e.cluster.stop();

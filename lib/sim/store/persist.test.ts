@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { attachPersistence, loadSnapshot, openPersistentStore, writeSnapshot } from './persist';
-import { createStore } from './store';
+import { loadSnapshot, writeSnapshot, writeSnapshotAsync } from './persist';
+import { createStore, loadStore } from './store';
 
 const NS = { group: '', version: 'v1', resource: 'namespaces' };
 const CM = { group: '', version: 'v1', resource: 'configmaps' };
@@ -15,54 +15,78 @@ const tmp = () => {
 };
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-describe('store persistence', () => {
-  it('writes after a quiet period and restores objects and resourceVersion on the next start', async () => {
-    const file = path.join(tmp(), 'state', 'cluster.json');
-    const a = openPersistentStore({ file, debounceMs: 20 });
-    expect(a.loaded).toMatchObject({ reason: 'missing' });
-    a.store.create(NS, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
-    a.store.create(CM, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'learner', namespace: 'default' }, data: { k: 'v' } });
-    expect(existsSync(file)).toBe(false);
-    await new Promise((r) => setTimeout(r, 80));
-    expect(existsSync(file)).toBe(true);
-    const rv = a.store.currentResourceVersion();
-    a.persistence.close();
-    const b = openPersistentStore({ file });
-    expect(b.store.get(CM, 'default', 'learner')?.data).toEqual({ k: 'v' });
-    expect(b.store.currentResourceVersion()).toBe(rv);
-    b.persistence.close();
-    expect(readdirSync(path.dirname(file))).toEqual(['cluster.json']); // no temp files left behind
+function storeWith(n: number) {
+  const s = createStore();
+  s.create(NS, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
+  for (let i = 0; i < n; i++) s.create(CM, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}`, namespace: 'default' }, data: { k: 'v'.repeat(i % 50), 'ü': '日本語' } });
+  return s;
+}
+
+describe('store snapshot on disk', () => {
+  it('writes the versioned format in chunks and reads back the same objects and resourceVersion', () => {
+    const file = path.join(tmp(), 'state', 'store.json');
+    // Enough objects for several 1 MiB chunks, with multi-byte text across chunk edges.
+    const a = storeWith(12_000);
+    const w = writeSnapshot(file, a.snapshot({ shared: true }));
+    expect(w.written).toBe(true);
+    expect(w.bytes).toBe(readFileSync(file).length);
+    expect(w.bytes).toBeGreaterThan(2 << 20);
+    const text = readFileSync(file, 'utf8');
+    expect(JSON.parse(text)).toEqual({ format: 'cni-lab.sim-store/v1', ...a.snapshot() });
+    const loaded = loadSnapshot(file);
+    expect(loaded.snapshot).toBeDefined();
+    const b = loadStore(loaded.snapshot!);
+    expect(b.currentResourceVersion()).toBe(a.currentResourceVersion());
+    expect(b.get(CM, 'default', 'cm-11999')?.data).toEqual({ k: 'v'.repeat(11999 % 50), 'ü': '日本語' });
+    expect(readdirSync(path.dirname(file))).toEqual(['store.json']); // no temp files left behind
   });
 
-  it('flush on close writes pending changes immediately', () => {
-    const file = path.join(tmp(), 'c.json');
-    const s = createStore();
-    const p = attachPersistence(s, { file, debounceMs: 60_000 });
-    s.create(NS, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } });
-    p.close();
-    expect(JSON.parse(readFileSync(file, 'utf8')).objects).toHaveLength(1);
-  });
-
-  it('ignores corrupt, foreign or oversized files instead of crashing', () => {
+  it('refuses a snapshot over the cap, keeps the previous file and leaves no temp file', () => {
     const d = tmp();
-    const bad = path.join(d, 'bad.json');
-    writeFileSync(bad, '{"format":"cni-lab.sim-store/v1","resourceVersion":');
-    expect(loadSnapshot(bad)).toMatchObject({ snapshot: undefined, reason: 'invalid' });
-    writeFileSync(bad, JSON.stringify({ format: 'other', resourceVersion: 1, objects: [], resources: [] }));
-    expect(loadSnapshot(bad)).toMatchObject({ reason: 'invalid' });
-    writeFileSync(bad, JSON.stringify({ format: 'cni-lab.sim-store/v1', resourceVersion: 3, objects: [{ gvr: CM, object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: {} } }], resources: [] }));
-    expect(loadSnapshot(bad)).toMatchObject({ reason: 'invalid' }); // object without a name
-    const s = createStore();
-    s.create(NS, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } });
-    const big = path.join(d, 'big.json');
-    expect(writeSnapshot(big, s.snapshot(), 10)).toMatchObject({ written: false });
-    expect(existsSync(big)).toBe(false);
-    writeSnapshot(big, s.snapshot());
-    expect(loadSnapshot(big, 10)).toMatchObject({ reason: 'too-large' });
-    const logs: string[] = [];
-    const o = openPersistentStore({ file: bad, log: (l) => logs.push(l) });
-    expect(o.store.currentResourceVersion()).toBe(1);
-    expect(logs[0]).toMatch(/^sim store file ignored \(invalid/);
-    o.persistence.close();
+    const file = path.join(d, 'store.json');
+    writeSnapshot(file, storeWith(1).snapshot());
+    const before = readFileSync(file, 'utf8');
+    const r = writeSnapshot(file, storeWith(5_000).snapshot(), 1 << 20);
+    expect(r).toMatchObject({ written: false });
+    expect(r.bytes).toBeGreaterThan(1 << 20);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(readdirSync(d)).toEqual(['store.json']);
+  });
+
+  it('reads files from before the format field, and ignores corrupt, foreign or oversized ones', () => {
+    const d = tmp();
+    const f = path.join(d, 'x.json');
+    const snap = storeWith(2).snapshot();
+    writeFileSync(f, JSON.stringify(snap));
+    expect(loadSnapshot(f).snapshot?.objects).toHaveLength(3);
+    writeFileSync(f, '{"format":"cni-lab.sim-store/v1","resourceVersion":');
+    expect(loadSnapshot(f)).toMatchObject({ snapshot: undefined, reason: 'invalid' });
+    writeFileSync(f, JSON.stringify({ format: 'other', resourceVersion: 1, objects: [], resources: [] }));
+    expect(loadSnapshot(f)).toMatchObject({ reason: 'invalid' });
+    writeFileSync(f, JSON.stringify({ format: 'cni-lab.sim-store/v1', resourceVersion: 3, objects: [{ gvr: CM, object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: {} } }], resources: [] }));
+    expect(loadSnapshot(f)).toMatchObject({ reason: 'invalid' }); // object without a name
+    expect(loadSnapshot(path.join(d, 'none.json'))).toMatchObject({ reason: 'missing' });
+    writeSnapshot(f, snap);
+    expect(loadSnapshot(f, 10)).toMatchObject({ reason: 'too-large' });
+    expect(existsSync(f)).toBe(true);
+  });
+
+  it('the async writer lets the event loop run between chunks and gives way to a newer save', async () => {
+    const d = tmp();
+    const file = path.join(d, 'store.json');
+    const snap = storeWith(12_000).snapshot({ shared: true });
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const r = await writeSnapshotAsync(file, snap);
+    clearInterval(timer);
+    expect(r.written).toBe(true);
+    expect(ticks).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).objects).toHaveLength(snap.objects.length);
+    writeSnapshot(file, storeWith(1).snapshot());
+    const newer = readFileSync(file, 'utf8');
+    expect(await writeSnapshotAsync(file, snap, { stillWanted: () => false })).toMatchObject({ written: false });
+    expect(readFileSync(file, 'utf8')).toBe(newer);
+    expect(await writeSnapshotAsync(file, snap, { maxBytes: 1 << 20 })).toMatchObject({ written: false });
+    expect(readdirSync(d)).toEqual(['store.json']);
   });
 });

@@ -1,11 +1,13 @@
-// Persistence of the simulated cluster: the store is written as JSON (temp file + rename, so a crash never
-// leaves half a file) shortly after changes, and read back on start, so what a learner applied survives restarts.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
+// On-disk format of the simulated cluster's object store (versioned, validated on load, kept apart from
+// the in-memory store): what a learner applied survives restarts. The manager decides when to save.
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
-import { createStore, type SimStore, type Snapshot, type StoreOptions } from './store';
+import type { Snapshot } from './store';
 
-export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** A 1,000-node cluster with 10,000 pods and their events is ~80 MB. */
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 const FORMAT = 'cni-lab.sim-store/v1';
 
 const gvrSchema = z.object({ group: z.string().max(253), version: z.string().min(1).max(63), resource: z.string().min(1).max(253) });
@@ -30,7 +32,8 @@ const resourceSchema = z.object({
   printerColumns: z.array(z.looseObject({ name: z.string(), type: z.string(), jsonPath: z.string() })).max(100).optional(),
 });
 const fileSchema = z.object({
-  format: z.literal(FORMAT),
+  // Optional: files written before the field existed are the same v1 layout.
+  format: z.literal(FORMAT).optional(),
   resourceVersion: z.number().int().nonnegative(),
   objects: z.array(z.object({ gvr: gvrSchema, object: objectSchema })),
   resources: z.array(resourceSchema),
@@ -56,83 +59,92 @@ export function loadSnapshot(file: string, maxBytes = DEFAULT_MAX_BYTES): LoadRe
   }
 }
 
-export function writeSnapshot(file: string, snapshot: Snapshot, maxBytes = DEFAULT_MAX_BYTES): { written: boolean; bytes: number } {
-  const text = JSON.stringify({ format: FORMAT, ...snapshot });
-  const bytes = Buffer.byteLength(text);
-  if (bytes > maxBytes) return { written: false, bytes };
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, text, { mode: 0o600 });
-    renameSync(tmp, file);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to clean up
+/**
+ * The file's JSON in chunks of about 1 MiB, object by object: a 10,000-pod cluster is ~80 MB of
+ * JSON, which as one string (plus its UTF-8 copy) would double the server's memory on every save.
+ * Stored objects are never changed in place, so a snapshot's objects can be serialised later or
+ * across event-loop turns and still give a consistent file.
+ */
+function* chunks(snapshot: Snapshot): Generator<Buffer> {
+  let pending: string[] = [`{"format":${JSON.stringify(FORMAT)},"resourceVersion":${JSON.stringify(snapshot.resourceVersion)},"objects":[`];
+  let len = 0;
+  for (let i = 0; i < snapshot.objects.length; i++) {
+    const text = `${i ? ',' : ''}${JSON.stringify(snapshot.objects[i])}`;
+    pending.push(text);
+    len += text.length;
+    if (len >= CHUNK_CHARS) {
+      yield Buffer.from(pending.join(''));
+      pending = [];
+      len = 0;
     }
-    throw e;
   }
-  return { written: true, bytes };
+  pending.push(`],"resources":${JSON.stringify(snapshot.resources)}}`);
+  yield Buffer.from(pending.join(''));
 }
+const CHUNK_CHARS = 1 << 20;
 
-export interface PersistOptions {
-  file: string;
-  /** Quiet period before writing (ms). */
-  debounceMs?: number;
-  /** Longest a write may be postponed under constant churn (ms). */
-  maxDelayMs?: number;
-  maxBytes?: number;
-  log?: (line: string) => void;
-}
+let tmpSeq = 0;
+const tmpName = (file: string) => `${file}.tmp-${process.pid}-${++tmpSeq}`;
 
-export interface Persistence {
-  /** Writes now if anything changed. */
-  flush(): void;
-  /** Flushes and stops listening. */
-  close(): void;
-}
-
-export function attachPersistence(store: SimStore, opts: PersistOptions): Persistence {
-  const debounce = opts.debounceMs ?? 1000;
-  const maxDelay = opts.maxDelayMs ?? 10_000;
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  let dirtySince: number | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const flush = () => {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    if (dirtySince === undefined) return;
-    dirtySince = undefined;
-    try {
-      const r = writeSnapshot(opts.file, store.snapshot({ shared: true }) as Snapshot, maxBytes);
-      if (!r.written) opts.log?.(`sim store not saved: ${r.bytes} bytes exceeds the ${maxBytes}-byte cap`);
-    } catch (e) {
-      opts.log?.(`sim store not saved: ${(e as Error).message}`);
+/** Writes `snapshot` to `file` (temp file + rename, so a crash never leaves half a file); over `maxBytes`, nothing changes. */
+export function writeSnapshot(file: string, snapshot: Snapshot, maxBytes = DEFAULT_MAX_BYTES): { written: boolean; bytes: number } {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = tmpName(file);
+  const fd = openSync(tmp, 'w', 0o600);
+  let bytes = 0;
+  let ok = false;
+  try {
+    for (const buf of chunks(snapshot)) {
+      bytes += buf.length;
+      if (bytes > maxBytes) return { written: false, bytes };
+      writeSync(fd, buf);
     }
-  };
-  const unsubscribe = store.subscribeRaw(() => {
-    const now = Date.now();
-    dirtySince ??= now;
-    if (timer) clearTimeout(timer);
-    const wait = Math.max(0, Math.min(debounce, dirtySince + maxDelay - now));
-    timer = setTimeout(flush, wait);
-    timer.unref?.();
-  });
-  return {
-    flush,
-    close() {
-      unsubscribe();
-      flush();
-    },
-  };
+    closeSync(fd);
+    renameSync(tmp, file);
+    ok = true;
+    return { written: true, bytes };
+  } finally {
+    if (!ok) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+      rmSync(tmp, { force: true });
+    }
+  }
 }
 
-/** A store restored from `file` (if valid) that keeps writing itself back there. */
-export function openPersistentStore(opts: PersistOptions & { store?: StoreOptions }): { store: SimStore; persistence: Persistence; loaded: LoadResult } {
-  const loaded = loadSnapshot(opts.file, opts.maxBytes);
-  if (!loaded.snapshot && loaded.reason !== 'missing') opts.log?.(`sim store file ignored (${loaded.reason}${loaded.detail ? `: ${loaded.detail}` : ''})`);
-  const store = createStore(opts.store);
-  if (loaded.snapshot) store.restore(loaded.snapshot);
-  return { store, persistence: attachPersistence(store, opts), loaded };
+/**
+ * writeSnapshot that gives the event loop a turn after every chunk (the API keeps answering during a
+ * big save). `stillWanted` is asked before the rename: a newer save that finished meanwhile wins.
+ */
+export async function writeSnapshotAsync(
+  file: string,
+  snapshot: Snapshot,
+  opts: { maxBytes?: number; stillWanted?: () => boolean } = {},
+): Promise<{ written: boolean; bytes: number }> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = tmpName(file);
+  const fh = await open(tmp, 'w', 0o600);
+  let bytes = 0;
+  let ok = false;
+  try {
+    for (const buf of chunks(snapshot)) {
+      bytes += buf.length;
+      if (bytes > maxBytes) return { written: false, bytes };
+      await fh.write(buf);
+    }
+    await fh.close();
+    if (opts.stillWanted && !opts.stillWanted()) return { written: false, bytes };
+    await rename(tmp, file);
+    ok = true;
+    return { written: true, bytes };
+  } finally {
+    if (!ok) {
+      await fh.close().catch(() => {});
+      await rm(tmp, { force: true });
+    }
+  }
 }
