@@ -1,14 +1,16 @@
 // SimManager: owns the simulated kind clusters of the app and the CLI. One API server per cluster
 // (port kept across restarts), a lab-private kubeconfig per cluster, everything persisted under a
 // state dir and restored on start so nothing a learner applied is lost.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ClusterConfig } from '@/lib/kindconfig/types';
 import { generateClusterCerts, kubeconfigFor, type ClusterCerts } from './tls';
 import { createStore, loadStore, type SimStore, type Snapshot } from './store/store';
 import { DEFAULT_MAX_BYTES, loadSnapshot, writeSnapshot, writeSnapshotAsync } from './store/persist';
 import { startApiServer, type ApiServerHandle } from './api/server';
-import { createSimCluster, type SimCluster, type SimClusterState, type StepId } from './cluster/cluster';
+import { readClusterFile, writeFileAtomic, type ClusterFile } from './cluster-file';
+import { mergedKubeconfig } from './kubeconfig-merge';
+import { createSimCluster, type SimCluster, type StepId } from './cluster/cluster';
 import type { Pace } from './cluster/clock';
 
 export type KindStep = 'ensure-image' | 'prepare-nodes' | 'load-balancer' | 'write-config' | 'control-plane' | 'cni' | 'storage' | 'join-control-planes' | 'workers';
@@ -34,14 +36,6 @@ export interface CreateOptions {
   pace: Pace;
   signal?: AbortSignal;
   onProgress?: (step: KindStep, state: 'start' | 'end') => void;
-}
-
-interface Persisted {
-  format: 1;
-  port: number;
-  pace: Pace;
-  certs: ClusterCerts;
-  cluster: SimClusterState;
 }
 
 const NAME_RE = /^[a-z0-9.-]{1,63}$/;
@@ -74,11 +68,6 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-function writeFileAtomic(file: string, data: string) {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, data, { mode: 0o600 });
-  renameSync(tmp, file);
-}
 
 type Entry = ManagedCluster & {
   api: ApiServerHandle;
@@ -120,22 +109,8 @@ export class SimManager {
   }
 
   private writeMergedKubeconfig() {
-    const b64 = (x: string) => Buffer.from(x).toString('base64');
-    const names = this.list();
     const cur = this.currentCluster();
-    const lines = ['apiVersion: v1', names.length ? 'clusters:' : 'clusters: null'];
-    for (const n of names) {
-      const e = this.clusters.get(n)!;
-      lines.push('- cluster:', `    certificate-authority-data: ${b64(e.certs.caCert)}`, `    server: ${e.server}`, `  name: kind-${n}`);
-    }
-    lines.push(names.length ? 'contexts:' : 'contexts: null');
-    for (const n of names) lines.push('- context:', `    cluster: kind-${n}`, `    user: kind-${n}`, `  name: kind-${n}`);
-    lines.push(`current-context: ${cur ? `kind-${cur}` : '""'}`, 'kind: Config', 'preferences: {}', names.length ? 'users:' : 'users: null');
-    for (const n of names) {
-      const e = this.clusters.get(n)!;
-      lines.push(`- name: kind-${n}`, '  user:', `    client-certificate-data: ${b64(e.certs.clientCert)}`, `    client-key-data: ${b64(e.certs.clientKey)}`);
-    }
-    writeFileAtomic(this.mergedKubeconfigPath(), `${lines.join('\n')}\n`);
+    writeFileAtomic(this.mergedKubeconfigPath(), mergedKubeconfig(this.list().map((n) => this.clusters.get(n)!), cur));
     writeFileAtomic(path.join(this.stateDir, 'current'), cur ?? '');
   }
 
@@ -179,12 +154,12 @@ export class SimManager {
 
   private async restore(name: string) {
     const d = this.dir(name);
-    const meta = JSON.parse(readFileSync(path.join(d, 'cluster.json'), 'utf8')) as Persisted;
+    const meta = readClusterFile(path.join(d, 'cluster.json'));
     const loaded = loadSnapshot(path.join(d, 'store.json'));
     if (!loaded.snapshot) throw new Error(`store.json ${loaded.reason}${loaded.detail ? `: ${loaded.detail}` : ''}`);
     const store = loadStore(loaded.snapshot);
-    const cluster = createSimCluster({ name, config: meta.cluster.config, pace: meta.pace ?? 'realistic', store, state: meta.cluster, caCertPem: meta.certs.caCert, onDirty: () => this.scheduleSave(name) });
-    await this.serve(name, cluster, store, meta.certs, meta.port, meta.pace ?? 'realistic');
+    const cluster = createSimCluster({ name, config: meta.cluster.config, pace: meta.pace, store, state: meta.cluster, caCertPem: meta.certs.caCert, onDirty: () => this.scheduleSave(name) });
+    await this.serve(name, cluster, store, meta.certs, meta.port, meta.pace);
   }
 
   private async serve(name: string, cluster: SimCluster, store: SimStore, certs: ClusterCerts, port: number, pace: Pace) {
@@ -266,7 +241,7 @@ export class SimManager {
     }
   }
 
-  private meta(e: Entry): Persisted {
+  private meta(e: Entry): ClusterFile {
     return { format: 1, port: e.port, pace: e.pace, certs: e.certs, cluster: e.cluster.state() };
   }
 
