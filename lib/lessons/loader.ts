@@ -43,7 +43,8 @@ export function createLessonLoader(root: string, dirs: Readonly<Record<string, s
     const display = `lessons/${dir}`;
     // An unexpected I/O error becomes an invalid lesson rather than a crashed page.
     const run = () =>
-      checkLessonTree(path.join(root, dir), display, id).catch(
+      // The root is a runtime argument (lessons/ or a test folder), read at run time: not for the bundler to trace.
+      checkLessonTree(path.join(/*turbopackIgnore: true*/ root, dir), display, id).catch(
         (e: unknown): TreeResult => ({
           ok: false,
           errors: [{ file: `${display}/lesson.yaml`, line: 1, column: 1, field: '', message: `cannot read lesson: ${(e as Error).message}` }],
