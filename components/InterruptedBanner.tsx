@@ -75,6 +75,11 @@ export function InterruptedBanner({ locale }: { locale: Locale }) {
             <button type="button" disabled={busy !== null} className="rounded border border-line px-2 py-0.5 hover:bg-bg" onClick={() => void act(item, `kind delete cluster --name ${item.name}`)}>
               {t('interrupted.delete', { name: item.name })}
             </button>
+          ) : item.state.error ? (
+            // Unknown state (e.g. Docker not answering): creating again would fail the same way; look again instead.
+            <button type="button" disabled={busy !== null} className="rounded border border-line px-2 py-0.5 hover:bg-bg" onClick={() => void refresh()}>
+              {t('interrupted.recheck')}
+            </button>
           ) : (
             <button type="button" disabled={busy !== null} className="rounded border border-line px-2 py-0.5 hover:bg-bg" onClick={() => void act(item, item.command)}>
               {t('interrupted.again')}

@@ -172,6 +172,7 @@ const en = {
   'interrupted.unknown': 'Its state could not be read: {error}',
   'interrupted.delete': 'Delete "{name}" (kind delete cluster)',
   'interrupted.again': 'Create it again',
+  'interrupted.recheck': 'Check again',
   'interrupted.dismiss': 'Dismiss',
   'interrupted.working': 'Working…',
 
@@ -375,6 +376,7 @@ const ja: Dict = {
   'interrupted.unknown': '状態を読み取れませんでした: {error}',
   'interrupted.delete': '「{name}」を削除 (kind delete cluster)',
   'interrupted.again': 'もう一度作成する',
+  'interrupted.recheck': 'もう一度確認する',
   'interrupted.dismiss': '閉じる',
   'interrupted.working': '実行中…',
 

@@ -5,6 +5,12 @@ import { realExec } from '../doctor/detect';
 import { findOnPath } from '../doctor/which';
 import { simManager } from './sim-backend';
 
+/**
+ * The label kind puts on every node container it creates, valued with the cluster's name
+ * (kind's docker provider, constants.go `clusterLabelKey`; `io.k8s.sigs.kind.cluster` is kind ≤ 0.5's).
+ */
+export const KIND_CLUSTER_LABEL = 'io.x-k8s.kind.cluster';
+
 export interface ClusterState {
   exists: boolean;
   /** Node containers (live) or nodes (sim) that exist for it. */
@@ -20,8 +26,8 @@ export async function clusterState(mode: 'live' | 'sim', name: string): Promise<
   }
   const docker = findOnPath('docker');
   if (!docker) return { exists: false, nodes: [], error: 'docker is not installed' };
-  // kind labels every node container with its cluster; this is what `kind get nodes` reads too.
-  const r = await realExec(docker, ['ps', '-a', '--filter', `label=io.k8s.sigs.kind.cluster=${name}`, '--format', '{{.Names}}']);
+  // The same query kind's docker provider makes for `kind get nodes` (-a: stopped and never-started too).
+  const r = await realExec(docker, ['ps', '-a', '--filter', `label=${KIND_CLUSTER_LABEL}=${name}`, '--format', '{{.Names}}']);
   if (r.code !== 0) return { exists: false, nodes: [], error: r.stderr.trim().split('\n')[0] || 'docker did not answer' };
   const nodes = r.stdout.split('\n').map((s) => s.trim()).filter(Boolean).sort();
   return { exists: nodes.length > 0, nodes };
