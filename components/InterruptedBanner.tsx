@@ -25,6 +25,8 @@ async function waitForJob(jobId: string): Promise<void> {
   }
 }
 
+const load = () => apiFetch<Item[]>('/api/lab/interrupted').catch((): Item[] => []);
+
 export function InterruptedBanner({ locale }: { locale: Locale }) {
   const t = translator(locale);
   const { session } = useLab();
@@ -32,17 +34,16 @@ export function InterruptedBanner({ locale }: { locale: Locale }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const refresh = useCallback(async () => {
-    try {
-      setItems(await apiFetch<Item[]>('/api/lab/interrupted'));
-    } catch {
-      setItems([]);
-    }
-  }, []);
+  const refresh = useCallback(async () => setItems(await load()), []);
 
   useEffect(() => {
-    if (session.status === 'ok') void refresh();
-  }, [session.status, refresh]);
+    if (session.status !== 'ok') return;
+    let current = true;
+    void load().then((v) => current && setItems(v));
+    return () => {
+      current = false;
+    };
+  }, [session.status]);
 
   const act = async (item: Item, command: string | null) => {
     setBusy(item.name);

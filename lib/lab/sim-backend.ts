@@ -43,6 +43,8 @@ export async function simKubectlEnv(): Promise<Record<string, string>> {
 export async function simBackend(): Promise<{ cmder: Cmder; env: Record<string, string> }> {
   const manager = await simManager();
   const cmder = createSimCmder({ manager, pace: pace(), cwd: workDir(), env: {}, fallback: new ProcessCmder({ cwd: workDir() }) });
-  const { KUBECONFIG: _ignored, ...env } = await simKubectlEnv();
+  // The sim cmder sets KUBECONFIG itself (per cluster); the rest of the kubectl env applies as is.
+  const env: Record<string, string> = { ...(await simKubectlEnv()) };
+  delete env.KUBECONFIG;
   return { cmder, env };
 }

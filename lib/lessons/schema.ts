@@ -4,9 +4,8 @@ import { StepCheck as CheckSchema } from '../checks/schema';
 
 export const LESSON_FORMAT = 'cni-lab/v1';
 
-const Locale = z.enum(['en', 'ja']);
-export type Locale = z.infer<typeof Locale>;
-export const LOCALES: readonly Locale[] = ['en', 'ja'];
+export const LOCALES = ['en', 'ja'] as const;
+export type Locale = (typeof LOCALES)[number];
 
 /** Text in both languages; both are required. */
 const I18nText = z.strictObject({ en: z.string().min(1), ja: z.string().min(1) });
