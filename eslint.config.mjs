@@ -4,6 +4,6 @@ import nextTs from 'eslint-config-next/typescript';
 const config = [
   ...next,
   ...nextTs,
-  { ignores: ['.next/**', 'node_modules/**', '.state/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  { ignores: ['.next/**', 'node_modules/**', '.state/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/.*'] }, // bench/.*: local scratch runners (git-ignored)
 ];
 export default config;
