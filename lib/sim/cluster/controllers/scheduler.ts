@@ -8,12 +8,35 @@ import { firstUntolerated, isTerminal, matchesNodeAffinity, podRequests, quantit
 
 const rfc = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-/** Why `pod` cannot go to `node`, or undefined if it fits (NodeUnschedulable, TaintToleration, NodeAffinity, NodeResourcesFit). */
-export function filterNode(rt: Pick<ClusterRuntime, 'version'>, pod: Any, node: Any, podsOnNode: Any[]): NodeVerdict | undefined {
-  return placementVerdict(rt, pod, node) ?? resourceVerdict(pod, node, podsOnNode);
+/** The scheduler cache's view of a node for one pass (kube-scheduler's NodeInfo): its pods and what they request. */
+interface NodeInfo {
+  node: Any;
+  name: string;
+  pods: Any[];
+  maxPods: number;
+  cpu: number;
+  memory: number;
+  usedCpu: number;
+  usedMemory: number;
 }
 
-/** The filters that depend only on the node and the pod's placement fields (see placementKey). */
+function nodeInfo(node: Any, pods: Any[]): NodeInfo {
+  const alloc = node.status?.allocatable ?? {};
+  const info: NodeInfo = { node, name: node.metadata.name, pods: [], maxPods: quantity(alloc.pods ?? '110', false), cpu: quantity(alloc.cpu, true), memory: quantity(alloc.memory, false), usedCpu: 0, usedMemory: 0 };
+  for (const p of pods) addPod(info, p);
+  return info;
+}
+
+function addPod(info: NodeInfo, pod: Any) {
+  const r = podRequests(pod);
+  info.pods.push(pod);
+  info.usedCpu += r.cpu;
+  info.usedMemory += r.memory;
+}
+
+// Why a pod cannot go to a node (NodeUnschedulable, TaintToleration, NodeAffinity, then NodeResourcesFit),
+// in two parts: placementVerdict depends only on the node and the pod's placement fields (see
+// placementKey), resourceVerdict on what the node already runs.
 function placementVerdict(rt: Pick<ClusterRuntime, 'version'>, pod: Any, node: Any): NodeVerdict | undefined {
   if (node.spec?.unschedulable && !(pod.spec?.tolerations ?? []).some((t: Any) => tolerates(t, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })))
     return { reason: REASON_UNSCHEDULABLE, unresolvable: true };
@@ -26,32 +49,14 @@ function placementVerdict(rt: Pick<ClusterRuntime, 'version'>, pod: Any, node: A
 /** What placementVerdict reads from a pod: pods of one template share their verdict per node. */
 const placementKey = (pod: Any) => JSON.stringify([pod.spec?.tolerations, pod.spec?.nodeSelector, pod.spec?.affinity?.nodeAffinity]);
 
-function resourceVerdict(pod: Any, node: Any, podsOnNode: Any[]): NodeVerdict | undefined {
-  const alloc = node.status?.allocatable ?? {};
-  if (podsOnNode.length + 1 > quantity(alloc.pods ?? '110', false)) return { reason: REASON_TOO_MANY_PODS, unresolvable: false };
-  const want = podRequests(pod);
-  const { cpu, mem } = usedOn(podsOnNode);
-  if (want.cpu && cpu + want.cpu > quantity(alloc.cpu, true)) return { reason: insufficient('cpu'), unresolvable: false };
-  if (want.memory && mem + want.memory > quantity(alloc.memory, false)) return { reason: insufficient('memory'), unresolvable: false };
-  return undefined;
-}
+const TOO_MANY_PODS: NodeVerdict = { reason: REASON_TOO_MANY_PODS, unresolvable: false };
 
-// Sum of requests per node list; the list object is rebuilt every reconcile, so this lives as long
-// as one scheduling pass and is recomputed when a bind appends to it (length changes).
-const usedMemo = new WeakMap<Any[], { n: number; cpu: number; mem: number }>();
-function usedOn(podsOnNode: Any[]): { cpu: number; mem: number } {
-  const hit = usedMemo.get(podsOnNode);
-  if (hit && hit.n === podsOnNode.length) return hit;
-  let cpu = 0;
-  let mem = 0;
-  for (const p of podsOnNode) {
-    const r = podRequests(p);
-    cpu += r.cpu;
-    mem += r.memory;
-  }
-  const v = { n: podsOnNode.length, cpu, mem };
-  usedMemo.set(podsOnNode, v);
-  return v;
+function resourceVerdict(pod: Any, info: NodeInfo): NodeVerdict | undefined {
+  if (info.pods.length + 1 > info.maxPods) return TOO_MANY_PODS;
+  const want = podRequests(pod);
+  if (want.cpu && info.usedCpu + want.cpu > info.cpu) return { reason: insufficient('cpu'), unresolvable: false };
+  if (want.memory && info.usedMemory + want.memory > info.memory) return { reason: insufficient('memory'), unresolvable: false };
+  return undefined;
 }
 
 /**
@@ -116,37 +121,37 @@ export class Scheduler implements Controller {
       l.push(p);
       byNode.set(p.spec.nodeName, l);
     }
+    const infos = nodes.map((n) => nodeInfo(n, byNode.get(n.metadata.name) ?? []));
     // Nodes do not change during a pass: each node's placement verdict is worked out once per pod template.
-    const placements = new Map<string, Map<string, NodeVerdict | undefined>>();
+    const placements = new Map<string, Array<NodeVerdict | null | undefined>>();
     for (const pod of pods) {
       if (pod.spec?.nodeName || pod.metadata.deletionTimestamp || isTerminal(pod)) continue;
       if ((pod.spec?.schedulerName ?? 'default-scheduler') !== 'default-scheduler') continue;
       if ((pod.spec?.schedulingGates ?? []).length) continue;
       if (this.attempted.get(pod.metadata.uid)?.sig === sig) continue;
-      this.schedule(pod, nodes, byNode, sig, placements);
+      this.schedule(pod, infos, sig, placements);
     }
   }
 
-  private schedule(pod: Any, nodes: Any[], byNode: Map<string, Any[]>, sig: string, placements: Map<string, Map<string, NodeVerdict | undefined>>) {
+  private schedule(pod: Any, nodes: NodeInfo[], sig: string, placements: Map<string, Array<NodeVerdict | null | undefined>>) {
     const { store, version, name: cluster } = this.rt;
-    const feasible: Any[] = [];
+    const feasible: NodeInfo[] = [];
     const verdicts: NodeVerdict[] = [];
     const key = placementKey(pod);
     let placed = placements.get(key);
-    if (!placed) placements.set(key, (placed = new Map()));
+    if (!placed) placements.set(key, (placed = new Array(nodes.length)));
     // Like kube-scheduler, stop once enough feasible nodes are found, and start the next pod's search
     // where this one stopped; a pod that fits nowhere has looked at every node (the FitError counts all).
     const enough = feasibleNodesToFind(nodes.length);
     const start = this.nextStart % Math.max(1, nodes.length);
     let looked = 0;
     for (; looked < nodes.length && feasible.length < enough; looked++) {
-      const n = nodes[(start + looked) % nodes.length];
-      const name = n.metadata.name;
-      let pv = placed.get(name);
-      if (pv === undefined && !placed.has(name)) placed.set(name, (pv = placementVerdict(this.rt, pod, n)));
-      const v = pv ?? resourceVerdict(pod, n, byNode.get(name) ?? []);
+      const i = (start + looked) % nodes.length;
+      let pv = placed[i]; // undefined: not worked out yet; null: fits
+      if (pv === undefined) pv = placed[i] = placementVerdict(this.rt, pod, nodes[i].node) ?? null;
+      const v = pv ?? resourceVerdict(pod, nodes[i]);
       if (v) verdicts.push(v);
-      else feasible.push(n);
+      else feasible.push(nodes[i]);
     }
     this.nextStart = (start + looked) % Math.max(1, nodes.length);
     const now = this.rt.clock.now();
@@ -168,23 +173,21 @@ export class Scheduler implements Controller {
     }
     this.attempted.delete(pod.metadata.uid);
     // Spread: fewest pods first, random among equals (stands in for the scoring plugins).
-    const load = (n: Any) => (byNode.get(n.metadata.name) ?? []).length;
-    const best = Math.min(...feasible.map(load));
-    const choices = feasible.filter((n) => load(n) === best);
+    let best = Infinity;
+    for (const n of feasible) best = Math.min(best, n.pods.length);
+    const choices = feasible.filter((n) => n.pods.length === best);
     const node = choices[Math.floor(Math.random() * choices.length)];
     const bound = store.mutate(R.pods, pod.metadata.namespace, pod.metadata.name, (p: Any) => {
       if (p.spec.nodeName) return;
-      p.spec.nodeName = node.metadata.name;
+      p.spec.nodeName = node.name;
       const st = (p.status ??= {});
       const conds: Any[] = (st.conditions ?? []).filter((x: Any) => x.type !== 'PodScheduled');
       conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc(now) });
       st.conditions = conds;
     });
     if (!bound) return;
-    const l = byNode.get(node.metadata.name) ?? [];
-    l.push(bound);
-    byNode.set(node.metadata.name, l);
-    this.rt.events.modern(refOf(bound), 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node.metadata.name}`, {
+    addPod(node, bound);
+    this.rt.events.modern(refOf(bound), 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node.name}`, {
       ...reporter,
       action: 'Binding',
     });
