@@ -129,3 +129,39 @@ export async function simScale(nodes = 1000, pods = 10_000): Promise<ScaleResult
     watchEvents: lat.length,
   };
 }
+
+/**
+ * The scale run in a fresh process of its own (as the app's server would hold the simulator), so the
+ * peak RSS is the simulator's and not that of whatever else the calling process loaded (Playwright,
+ * the other benchmarks).
+ */
+export function simScaleInChild(nodes = 1000, pods = 10_000): Promise<ScaleResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(import.meta.dirname, 'sim-scale.ts'), String(nodes), String(pods)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`sim-scale exited ${code}`));
+      try {
+        resolve(JSON.parse(out) as ScaleResult);
+      } catch (e) {
+        reject(new Error(`sim-scale printed no result: ${(e as Error).message}`));
+      }
+    });
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.join(import.meta.dirname, 'sim-scale.ts')) {
+  // Standalone: `npx tsx --conditions=react-server bench/sim-scale.ts [nodes] [pods]` prints the result as JSON.
+  simScale(Number(process.argv[2] ?? 1000), Number(process.argv[3] ?? 10_000)).then(
+    (r) => {
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+      process.exit(0);
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
