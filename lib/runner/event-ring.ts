@@ -30,6 +30,12 @@ export class EventRing {
     }
   }
 
+  /** Drops what was evicted and any spare capacity (the ring of a finished job only gets read). */
+  compact(): void {
+    this.items = this.items.slice(this.head);
+    this.head = 0;
+  }
+
   get size(): number {
     return this.items.length - this.head;
   }

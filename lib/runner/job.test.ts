@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { Job } from './job';
 import { parse } from './parse';
 import { ProcessCmder } from './process-cmder';
@@ -141,6 +144,35 @@ describe('Job', () => {
     cmder.last.finish({ exitCode: 0 });
     await job.done;
     expect(text(job.eventsAfter(0), 'out')).toBe('a\n');
+  });
+
+  it('lets go of the async context it was started in once finished, and still replays', async () => {
+    // Next keeps each request in AsyncLocalStorage; a finished job is kept for replay and must not
+    // pin the request that started it (through its promise or child-process handles).
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const als = new AsyncLocalStorage<{ request: Uint8Array }>();
+    const { job, request } = (() => {
+      const store = { request: new Uint8Array(1 << 20) };
+      const cmder = new ProcessCmder({ binaries: { kubectl: FAKE } });
+      const started = als.run(store, () => new Job({ pipeline: { ...pipeline('kubectl get pods'), command: { program: 'kubectl', args: ['lines', '3'] } }, cmder, mode: 'live', cmdOptions: opts }));
+      return { job: started, request: new WeakRef(store) };
+    })();
+    expect((await job.done).exitCode).toBe(0);
+    await new Promise((r) => setTimeout(r, 20)); // a full loop turn: the child's handle close callback runs
+    gc();
+    expect(request.deref()).toBeUndefined();
+    expect(text(job.eventsAfter(0), 'out')).toBe('line 1\nline 2\nline 3\n');
+    expect(await job.done).toBe(job.result);
+  });
+
+  it('compacts the ring of a finished job to what it retained', () => {
+    const ring = new EventRing({ maxEvents: 2000, maxBytes: 1 << 20 });
+    for (let seq = 1; seq <= 5000; seq++) ring.push({ seq, type: 'out', data: `${seq}\n` });
+    ring.compact();
+    expect((ring as unknown as { items: unknown[] }).items).toHaveLength(2000);
+    expect(ring.oldestSeq).toBe(3001);
+    expect(ring.after(4998).map((e) => e.seq)).toEqual([4999, 5000]);
   });
 
   it('surfaces a spawn error as the exit event (B10)', async () => {

@@ -31,14 +31,17 @@ export class Job {
   readonly pipeline: Pipeline;
   readonly mode: 'live' | 'sim';
   readonly startedAt = Date.now();
-  readonly done: Promise<JobExit>;
   state: JobState = 'running';
   result: JobExit | undefined;
 
   private seq = 0;
   private readonly ring: EventRing;
   private readonly listeners = new Set<JobListener>();
-  private readonly cmd: Cmd;
+  // Both dropped when the job ends: promises and child-process handles carry the async context
+  // (with AsyncLocalStorage, the whole HTTP request) they were created in, and a finished job is
+  // kept for replay long after that request is over.
+  private cmd: Cmd | undefined;
+  private running: Promise<JobExit> | undefined;
   private readonly filters: FilterChain;
   private readonly outSan = createSanitizer();
   private readonly errSan = createSanitizer();
@@ -59,11 +62,17 @@ export class Job {
     this.progress = program === 'kind' && args[0] === 'create' ? KindProgressParser.forArgs(args, o.kindHints) : null;
     this.emit({ type: 'start', data: { jobId: this.id, raw: o.pipeline.raw, mode: o.mode, startedAt: this.startedAt } });
     this.cmd = o.cmder.start(o.pipeline.command, { stdout: (s) => this.onOut(s), stderr: (s) => this.onErr(s) }, o.cmdOptions);
-    this.done = this.cmd.done.then(
+    if (this.stoppedByFilter) this.stopUpstream(); // the filter was satisfied by output delivered during start()
+    this.running = this.cmd.done.then(
       (r) => this.finish(r),
       (e: unknown) => this.finish({ exitCode: null, signal: null, timedOut: false, cancelled: false, truncated: false, error: `internal error: ${String(e)}` }),
     );
     this.armIdleCancel(); // also covers a client that never connects
+  }
+
+  /** Settles with the exit; once the job has ended, a fresh settled promise. */
+  get done(): Promise<JobExit> {
+    return this.running ?? Promise.resolve(this.result!);
   }
 
   get lastSeq(): number {
@@ -104,12 +113,17 @@ export class Job {
     this.idleTimer.unref?.();
   }
 
+  /** Approximate size of the retained output (what a finished job costs to keep for replay). */
+  get bufferedBytes(): number {
+    return this.ring.approxBytes;
+  }
+
   get subscriberCount(): number {
     return this.listeners.size;
   }
 
   cancel(): void {
-    if (this.state === 'running') this.cmd.cancel();
+    if (this.state === 'running') this.cmd?.cancel();
   }
 
   private emit(body: EventBody): void {
@@ -145,7 +159,7 @@ export class Job {
    */
   private stopUpstream(): void {
     this.stoppedByFilter = true;
-    if (!this.pipeline.mutating) this.cmd.cancel();
+    if (!this.pipeline.mutating) this.cmd?.cancel();
   }
 
   private finish(r: CmdResult): JobExit {
@@ -165,6 +179,10 @@ export class Job {
     this.state = 'exited';
     this.emit({ type: 'exit', data: exit });
     this.listeners.clear();
+    this.idleTimer = undefined;
+    this.cmd = undefined;
+    this.running = undefined;
+    this.ring.compact();
     return exit;
   }
 }

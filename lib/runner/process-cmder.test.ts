@@ -42,7 +42,9 @@ describe('ProcessCmder with real binaries', () => {
   });
 
   it('surfaces the real docker error when the daemon is not running', async () => {
-    const r = run(new ProcessCmder(), { program: 'docker', args: ['version'] });
+    // A socket nobody listens on, so the result does not depend on whether this machine runs dockerd.
+    const dead = `unix://${path.join(mkdtempSync(path.join(os.tmpdir(), 'no-docker-')), 'docker.sock')}`;
+    const r = run(new ProcessCmder(), { program: 'docker', args: ['version'] }, { env: { DOCKER_HOST: dead } });
     const res = await r.cmd.done;
     expect(r.text()).toMatch(/^Client:/m);
     expect(res.exitCode).toBe(1);

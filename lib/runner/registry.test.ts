@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cancelJob, defaultLimits, getJob, listJobs, resetRegistryForTests, startJob, KEEP_FINISHED } from './registry';
+import { cancelJob, defaultLimits, getJob, listJobs, resetRegistryForTests, startJob, KEEP_FINISHED, KEEP_FINISHED_BYTES } from './registry';
 import { parse } from './parse';
 import { ManualCmder } from './testdata/manual-cmder';
 import type { Pipeline } from './types';
@@ -78,6 +78,28 @@ describe('job registry', () => {
     expect(listJobs()).toHaveLength(KEEP_FINISHED);
     expect(getJob(ids[0])).toBeUndefined();
     expect(getJob(ids.at(-1)!)).toBeDefined();
+  });
+
+  it('also bounds the output kept by finished jobs, never dropping the newest', async () => {
+    const cmder = new ManualCmder();
+    const ids: string[] = [];
+    const big = 'x'.repeat(3 << 20); // within one job's 4 MiB ring
+    const n = Math.ceil(KEEP_FINISHED_BYTES / (3 << 20)) + 3;
+    for (let i = 0; i < n; i++) {
+      const r = startJob({ pipeline: pipeline('kubectl logs x'), cmder, mode: 'sim' });
+      if (!r.ok) throw new Error(r.message);
+      ids.push(r.job.id);
+      cmder.last.io.stdout(`${big}\n`);
+      cmder.last.finish();
+      await r.job.done;
+      await Promise.resolve();
+    }
+    const kept = ids.map(getJob).filter((j) => j !== undefined);
+    expect(kept.reduce((sum, j) => sum + j.bufferedBytes, 0)).toBeLessThanOrEqual(KEEP_FINISHED_BYTES);
+    expect(kept.length).toBeGreaterThan(1);
+    expect(kept.length).toBeLessThan(n);
+    expect(getJob(ids[0])).toBeUndefined();
+    expect(getJob(ids.at(-1)!)?.eventsAfter(0).at(-1)?.type).toBe('exit');
   });
 
   it('lives on globalThis under a well-known symbol', () => {

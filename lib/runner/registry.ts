@@ -7,7 +7,9 @@ import { checkCommand } from './allowlist';
 import type { KindProgressHints } from './kind-progress';
 
 export const MAX_RUNNING = 4;
+/** Finished jobs are kept so a reload can replay them: at most this many, and this much output in all. */
 export const KEEP_FINISHED = 50;
+export const KEEP_FINISHED_BYTES = 32 << 20;
 export const LIMITS = {
   longMs: 10 * 60_000,
   defaultMs: 60_000,
@@ -122,10 +124,18 @@ export function cancelAllJobs(): void {
   for (const j of registry().jobs.values()) j.cancel();
 }
 
+/** Forgets the oldest finished jobs over either budget; the newest one is kept whatever its size. */
 function prune(): void {
   const jobs = registry().jobs;
-  const finished = [...jobs.values()].filter((j) => j.state === 'exited');
-  for (const j of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(j.id);
+  const finished = [...jobs.values()].filter((j) => j.state === 'exited'); // oldest first (insertion order)
+  let count = finished.length;
+  let bytes = finished.reduce((n, j) => n + j.bufferedBytes, 0);
+  for (const j of finished) {
+    if (count <= 1 || (count <= KEEP_FINISHED && bytes <= KEEP_FINISHED_BYTES)) break;
+    jobs.delete(j.id);
+    count--;
+    bytes -= j.bufferedBytes;
+  }
 }
 
 /** For tests: forget every job. */
