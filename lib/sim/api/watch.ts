@@ -97,7 +97,8 @@ export function serveWatch(store: SimStore, req: IncomingMessage, res: ServerRes
   }
   unsubscribe = store.subscribeRaw(deliver);
 
-  if (p.timeoutSeconds && p.timeoutSeconds > 0) timers[0] = setTimeout(finish, p.timeoutSeconds * 1000);
+  // setTimeout takes at most 2^31-1 ms (~24.8 days); a longer timeout would fire at once.
+  if (p.timeoutSeconds && p.timeoutSeconds > 0) timers[0] = setTimeout(finish, Math.min(p.timeoutSeconds * 1000, 2 ** 31 - 1));
   if (p.allowBookmarks) {
     const every = p.bookmarkIntervalMs ?? 60_000;
     const tick = () => {

@@ -8,6 +8,7 @@ import { compileFieldSelector, matchLabels, parseFieldSelector, parseLabelSelect
 import { Registry, type Bucket } from './registry';
 import { History, type HistoryEntry } from './history';
 import { validateObject } from './validate';
+import { checkDecodable } from './decode';
 import { applyDefaults } from './defaults';
 import { crdAdmission, crdAfterCommit } from './crd';
 import { deleteObject } from './deletion';
@@ -124,6 +125,7 @@ export function createStore(opts: StoreOptions = {}): SimStore {
     if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = {};
     obj.apiVersion = apiVersionOf(info);
     obj.kind = info.kind;
+    checkDecodable(b.key, info, obj);
     const m = obj.metadata;
     if (!m.name && m.generateName) m.name = `${m.generateName}${randomSuffix()}`;
     checkNamespace(b, obj, 'CREATE');
@@ -150,6 +152,7 @@ export function createStore(opts: StoreOptions = {}): SimStore {
     const m = obj.metadata;
     obj.apiVersion = apiVersionOf(info);
     obj.kind = info.kind;
+    checkDecodable(b.key, info, obj);
     if (!b.info.namespaced) delete m.namespace;
     validateObject(info, obj);
     const old = b.get(m.namespace ?? '', m.name!);

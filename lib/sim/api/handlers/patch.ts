@@ -22,7 +22,7 @@ function parsePatchBody(ctx: Ctx, yaml: boolean): unknown {
   const text = ctx.body.toString('utf8');
   try {
     if (yaml) {
-      const v = parseYaml(text, { maxAliasCount: 100 });
+      const v = parseYaml(text, { maxAliasCount: 100, logLevel: 'error' });
       // Round-trip through JSON as kube-apiserver converts YAML to JSON: a self-referencing alias
       // (`a: &a [*a]`) becomes a circular object that would recurse forever in the merge code.
       return JSON.parse(JSON.stringify(v) ?? 'null');

@@ -1,5 +1,5 @@
 // Cluster-level tables: leases, storage classes, priority classes, PDBs, RBAC.
-import { AGE_COL, NAME_COL, age, col, int, type AnyObj, type Printer } from './common';
+import { AGE_COL, NAME_COL, age, col, int, type AnyObj, type Printer, arr } from './common';
 
 export const CREATED_AT_COL = col('Created At', 'CreationTimestamp is a timestamp representing the server time when this object was created.', { type: 'date' });
 
@@ -65,7 +65,7 @@ function subjects(b: AnyObj): [string, string, string] {
   const users: string[] = [];
   const groups: string[] = [];
   const sas: string[] = [];
-  for (const s of b.subjects ?? []) {
+  for (const s of arr(b.subjects)) {
     if (s?.kind === 'User') users.push(s.name);
     else if (s?.kind === 'Group') groups.push(s.name);
     else if (s?.kind === 'ServiceAccount') sas.push(`${s.namespace ?? ''}:${s.name}`);

@@ -29,8 +29,11 @@ export const AGE_COL = col('Age', 'CreationTimestamp is a timestamp representing
 export const age = (o: AnyObj, now: Date) => since(o?.metadata?.creationTimestamp, now);
 
 export function containersAndImages(podSpec: AnyObj): [string, string] {
-  const cs: AnyObj[] = podSpec?.containers ?? [];
+  const cs: AnyObj[] = arr(podSpec?.containers);
   return [cs.map((c) => c?.name ?? '').join(','), cs.map((c) => c?.image ?? '').join(',')];
 }
+
+/** A list field as a list: a stored object may hold anything a client sent (printing must never throw). */
+export const arr = (v: unknown): AnyObj[] => (Array.isArray(v) ? v : []);
 
 export const int = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : 0);

@@ -1,5 +1,5 @@
 // ConfigMap, Secret, ServiceAccount tables.
-import { AGE_COL, NAME_COL, age, col, type Printer } from './common';
+import { AGE_COL, NAME_COL, age, col, type Printer, arr } from './common';
 
 export const configMapPrinter: Printer = {
   columns: [NAME_COL, col('Data', 'Data contains the configuration data.', { type: 'integer' }), AGE_COL],
@@ -13,5 +13,5 @@ export const secretPrinter: Printer = {
 
 export const serviceAccountPrinter: Printer = {
   columns: [NAME_COL, col('Secrets', 'Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use.', { type: 'integer' }), AGE_COL],
-  cells: (sa, now) => [sa.metadata?.name ?? '', (sa.secrets ?? []).length, age(sa, now)],
+  cells: (sa, now) => [sa.metadata?.name ?? '', arr(sa.secrets).length, age(sa, now)],
 };

@@ -1,5 +1,5 @@
 // Node and Namespace tables (printNode, printNamespace).
-import { AGE_COL, NAME_COL, age, col, type AnyObj, type Printer } from './common';
+import { AGE_COL, NAME_COL, age, col, type AnyObj, type Printer, arr } from './common';
 
 export function nodeRoles(node: AnyObj): string {
   const roles = new Set<string>();
@@ -13,7 +13,7 @@ export function nodeRoles(node: AnyObj): string {
 }
 
 function address(node: AnyObj, type: string): string {
-  return (node.status?.addresses ?? []).find((a: AnyObj) => a?.type === type)?.address ?? '<none>';
+  return arr(node.status?.addresses).find((a: AnyObj) => a?.type === type)?.address ?? '<none>';
 }
 
 export const nodePrinter: Printer = {
@@ -31,7 +31,7 @@ export const nodePrinter: Printer = {
   ],
   cells(node, now) {
     const status: string[] = [];
-    const ready = (node.status?.conditions ?? []).find((c: AnyObj) => c?.type === 'Ready');
+    const ready = arr(node.status?.conditions).find((c: AnyObj) => c?.type === 'Ready');
     if (ready) status.push(ready.status === 'True' ? 'Ready' : 'NotReady');
     if (!status.length) status.push('Unknown');
     if (node.spec?.unschedulable) status.push('SchedulingDisabled');

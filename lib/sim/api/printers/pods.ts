@@ -1,6 +1,6 @@
 // Pod table: printPod (STATUS reason rules, RESTARTS "N (age ago)", wide IP/Node columns).
 import { since } from '../duration';
-import { AGE_COL, NAME_COL, age, col, type AnyObj, type Printer } from './common';
+import { AGE_COL, NAME_COL, age, col, type AnyObj, type Printer, arr } from './common';
 
 function isRestartableInit(c: AnyObj | undefined): boolean {
   return c?.restartPolicy === 'Always';
@@ -17,22 +17,22 @@ export function podCells(pod: AnyObj, now: Date): unknown[] {
   const status = pod.status ?? {};
   let restarts = 0;
   let restartableInitRestarts = 0;
-  let totalContainers = (spec.containers ?? []).length;
+  let totalContainers = arr(spec.containers).length;
   let readyContainers = 0;
   let lastRestart: string | undefined;
   let lastRestartableInitRestart: string | undefined;
   const phase: string = status.phase ?? '';
   let reason: string = status.reason || phase;
-  for (const c of status.conditions ?? []) {
+  for (const c of arr(status.conditions)) {
     if (c?.type === 'PodScheduled' && c?.reason === 'SchedulingGated') reason = 'SchedulingGated';
   }
   const initSpecs = new Map<string, AnyObj>();
-  for (const c of spec.initContainers ?? []) {
+  for (const c of arr(spec.initContainers)) {
     initSpecs.set(c?.name, c);
     if (isRestartableInit(c)) totalContainers++;
   }
   let initializing = false;
-  const initStatuses: AnyObj[] = status.initContainerStatuses ?? [];
+  const initStatuses: AnyObj[] = arr(status.initContainerStatuses);
   for (let i = 0; i < initStatuses.length; i++) {
     const c = initStatuses[i] ?? {};
     restarts += c.restartCount ?? 0;
@@ -56,17 +56,17 @@ export function podCells(pod: AnyObj, now: Date): unknown[] {
     } else if (waiting?.reason && waiting.reason !== 'PodInitializing') {
       reason = `Init:${waiting.reason}`;
     } else {
-      reason = `Init:${i}/${(spec.initContainers ?? []).length}`;
+      reason = `Init:${i}/${arr(spec.initContainers).length}`;
     }
     initializing = true;
     break;
   }
-  const initializedTrue = (status.conditions ?? []).some((c: AnyObj) => c?.type === 'Initialized' && c?.status === 'True');
+  const initializedTrue = arr(status.conditions).some((c: AnyObj) => c?.type === 'Initialized' && c?.status === 'True');
   if (!initializing || initializedTrue) {
     restarts = restartableInitRestarts;
     lastRestart = lastRestartableInitRestart;
     let hasRunning = false;
-    const cs: AnyObj[] = status.containerStatuses ?? [];
+    const cs: AnyObj[] = arr(status.containerStatuses);
     for (let i = cs.length - 1; i >= 0; i--) {
       const c = cs[i] ?? {};
       restarts += c.restartCount ?? 0;
@@ -82,7 +82,7 @@ export function podCells(pod: AnyObj, now: Date): unknown[] {
       }
     }
     if (reason === 'Completed' && hasRunning) {
-      const ready = (status.conditions ?? []).some((c: AnyObj) => c?.type === 'Ready' && c?.status === 'True');
+      const ready = arr(status.conditions).some((c: AnyObj) => c?.type === 'Ready' && c?.status === 'True');
       reason = ready ? 'Running' : 'NotReady';
     }
   }
@@ -94,11 +94,11 @@ export function podCells(pod: AnyObj, now: Date): unknown[] {
 
   const podIP = status.podIPs?.[0]?.ip || '<none>';
   let gates = '<none>';
-  const rg: AnyObj[] = spec.readinessGates ?? [];
+  const rg: AnyObj[] = arr(spec.readinessGates);
   if (rg.length) {
     let t = 0;
     for (const g of rg) {
-      const c = (status.conditions ?? []).find((x: AnyObj) => x?.type === g?.conditionType);
+      const c = arr(status.conditions).find((x: AnyObj) => x?.type === g?.conditionType);
       if (c?.status === 'True') t++;
     }
     gates = `${t}/${rg.length}`;

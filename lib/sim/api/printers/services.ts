@@ -1,14 +1,14 @@
 // Service networking tables: services, endpoints, endpointslices, networkpolicies, ingresses.
 import { formatLabelSelector, formatLabels } from '../selectors';
-import { AGE_COL, NAME_COL, age, col, type AnyObj, type Printer } from './common';
+import { AGE_COL, NAME_COL, age, col, type AnyObj, type Printer, arr } from './common';
 
 function lbIngress(svc: AnyObj): string[] {
-  return (svc.status?.loadBalancer?.ingress ?? []).map((i: AnyObj) => i?.ip || i?.hostname).filter(Boolean);
+  return arr(svc.status?.loadBalancer?.ingress).map((i: AnyObj) => i?.ip || i?.hostname).filter(Boolean);
 }
 
 function externalIP(svc: AnyObj): string {
   const spec = svc.spec ?? {};
-  const ext: string[] = spec.externalIPs ?? [];
+  const ext: string[] = arr(spec.externalIPs);
   switch (spec.type ?? 'ClusterIP') {
     case 'ClusterIP':
     case 'NodePort':
@@ -50,15 +50,15 @@ export const servicePrinter: Printer = {
 };
 
 export function formatEndpoints(ep: AnyObj): string {
-  const subsets: AnyObj[] = ep.subsets ?? [];
+  const subsets: AnyObj[] = arr(ep.subsets);
   if (!subsets.length) return '<none>';
   const list: string[] = [];
   const max = 3;
   let more = false;
   let count = 0;
   for (const ss of subsets) {
-    const addrs: AnyObj[] = ss?.addresses ?? [];
-    const ports: AnyObj[] = ss?.ports ?? [];
+    const addrs: AnyObj[] = arr(ss?.addresses);
+    const ports: AnyObj[] = arr(ss?.ports);
     if (!ports.length) {
       count += addrs.length;
       for (const a of addrs) {
@@ -94,11 +94,11 @@ export const endpointsPrinter: Printer = {
 export const endpointSlicePrinter: Printer = {
   columns: [NAME_COL, col('AddressType', 'addressType specifies the type of address carried by this EndpointSlice.'), col('Ports', 'ports specifies the list of network ports exposed by each endpoint in this slice.'), col('Endpoints', 'endpoints is a list of unique endpoints in this slice.'), AGE_COL],
   cells(es, now) {
-    const ports: AnyObj[] = es.ports ?? [];
+    const ports: AnyObj[] = arr(es.ports);
     const portStr = ports.length ? ports.map((p) => (p?.port == null ? '<unset>' : String(p.port))).join(',') : '<unset>';
     const addrs: string[] = [];
     let total = 0;
-    for (const e of es.endpoints ?? []) for (const a of e?.addresses ?? []) {
+    for (const e of arr(es.endpoints)) for (const a of arr(e?.addresses)) {
       total++;
       if (addrs.length < 3) addrs.push(a);
     }
@@ -119,7 +119,7 @@ export const networkPolicyPrinter: Printer = {
 export const ingressPrinter: Printer = {
   columns: [NAME_COL, col('Class', 'ingressClassName is the name of an IngressClass cluster resource.'), col('Hosts', 'Hosts that incoming requests are matched against.'), col('Address', 'Address is a list containing ingress points for the load-balancer'), col('Ports', 'Ports of TLS configurations that open'), AGE_COL],
   cells(ing, now) {
-    const hosts = (ing.spec?.rules ?? []).map((r: AnyObj) => r?.host).filter(Boolean);
+    const hosts = arr(ing.spec?.rules).map((r: AnyObj) => r?.host).filter(Boolean);
     const addr = lbIngress(ing).join(',');
     return [ing.metadata?.name ?? '', ing.spec?.ingressClassName || '<none>', hosts.length ? hosts.join(',') : '*', addr, ing.spec?.tls?.length ? '80, 443' : '80', age(ing, now)];
   },

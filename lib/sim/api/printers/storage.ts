@@ -1,11 +1,11 @@
 // Storage and misc cluster tables: PVs, PVCs, resource quotas, ingress/runtime classes, CSI nodes/drivers.
-import { AGE_COL, NAME_COL, age, col, type AnyObj, type Printer } from './common';
+import { AGE_COL, NAME_COL, age, col, type AnyObj, type Printer, arr } from './common';
 
 const MODES: Record<string, string> = { ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' };
 
 /** GetAccessModesAsString: de-duplicated, in the fixed order RWO, ROX, RWX, RWOP. */
 export function accessModes(modes: string[] | undefined): string {
-  const set = new Set(modes ?? []);
+  const set = new Set(arr(modes));
   return ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'].filter((m) => set.has(m)).map((m) => MODES[m]).join(',');
 }
 
@@ -102,5 +102,5 @@ export const runtimeClassPrinter: Printer = {
 
 export const csiNodePrinter: Printer = {
   columns: [NAME_COL, col('Drivers', 'Drivers indicates the number of CSI drivers registered on the node', { type: 'integer' }), AGE_COL],
-  cells: (n, now) => [n.metadata?.name ?? '', (n.spec?.drivers ?? []).length, age(n, now)],
+  cells: (n, now) => [n.metadata?.name ?? '', arr(n.spec?.drivers).length, age(n, now)],
 };

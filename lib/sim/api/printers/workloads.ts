@@ -1,7 +1,7 @@
 // apps/batch tables: deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, controllerrevisions.
 import { since, humanDuration } from '../duration';
 import { formatLabelSelector, formatLabels } from '../selectors';
-import { AGE_COL, NAME_COL, age, col, containersAndImages, int, type AnyObj, type Printer } from './common';
+import { AGE_COL, NAME_COL, age, col, containersAndImages, int, type AnyObj, type Printer, arr } from './common';
 
 const CONTAINERS = col('Containers', 'Names of each container in the template.', { priority: 1 });
 const IMAGES = col('Images', 'Images referenced by each container in the template.', { priority: 1 });
@@ -96,7 +96,7 @@ export const statefulSetPrinter: Printer = {
 };
 
 function jobStatus(job: AnyObj): string {
-  const conds: AnyObj[] = job.status?.conditions ?? [];
+  const conds: AnyObj[] = arr(job.status?.conditions);
   const has = (t: string) => conds.some((c) => c?.type === t && c?.status === 'True');
   if (has('Complete')) return 'Complete';
   if (has('Failed')) return 'Failed';
@@ -157,7 +157,7 @@ export const cronJobPrinter: Printer = {
       cj.spec?.schedule ?? '',
       cj.spec?.timeZone || '<none>',
       cj.spec?.suspend === true,
-      (cj.status?.active ?? []).length,
+      arr(cj.status?.active).length,
       last,
       age(cj, now),
       c,
@@ -170,7 +170,7 @@ export const cronJobPrinter: Printer = {
 export const controllerRevisionPrinter: Printer = {
   columns: [NAME_COL, col('Controller', 'Controller of the object'), col('Revision', 'Revision indicates the revision of the state represented by Data.', { type: 'integer' }), AGE_COL],
   cells(cr, now) {
-    const owner = (cr.metadata?.ownerReferences ?? []).find((o: AnyObj) => o?.controller);
+    const owner = arr(cr.metadata?.ownerReferences).find((o: AnyObj) => o?.controller);
     let controller = '<none>';
     if (owner) {
       const group = String(owner.apiVersion ?? '').includes('/') ? String(owner.apiVersion).split('/')[0] : '';
