@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseLastEventId, sseEvent, ssePing, sseReset, sseRetry } from './sse';
+import { parseLastEventId, sseEvent, sseReset } from './sse';
+import { ssePing, sseRetry } from '../api/sse';
 
 const ID = 'a'.repeat(32);
 

@@ -1,16 +1,13 @@
 // Server-Sent Events framing for job streams. Data is one JSON line, so no raw newline can end a
 // field early; ids are `<jobId>:<seq>` so a reconnect resumes the right job at the right place.
 import type { JobEvent } from './types';
+import { sseJson as json } from '../api/sse';
 
 const JOB_ID = /^[0-9a-f]{32}$/;
-export const RETRY_MS = 2000;
 
 function assertJobId(jobId: string) {
   if (!JOB_ID.test(jobId)) throw new Error('bad job id');
 }
-
-/** JSON.stringify leaves U+2028/U+2029 raw; escape them too so every line splitter agrees. */
-const json = (v: unknown) => JSON.stringify(v).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
 export function sseEvent(jobId: string, e: JobEvent): string {
   assertJobId(jobId);
@@ -22,9 +19,6 @@ export function sseReset(jobId: string, oldestSeq: number): string {
   assertJobId(jobId);
   return `event: reset\ndata: ${json({ jobId, oldestSeq })}\n\n`;
 }
-
-export const sseRetry = (ms = RETRY_MS) => `retry: ${Math.max(0, Math.floor(ms))}\n\n`;
-export const ssePing = () => ': ping\n\n';
 
 /**
  * The seq to resume after, from a Last-Event-ID header, or null when absent or not for this job
