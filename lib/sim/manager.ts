@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { ClusterConfig } from '@/lib/kindconfig/types';
 import { generateClusterCerts, kubeconfigFor, type ClusterCerts } from './tls';
 import { createStore, loadStore, type SimStore, type Snapshot } from './store/store';
-import { DEFAULT_MAX_BYTES, loadSnapshot, writeSnapshot, writeSnapshotAsync } from './store/persist';
+import { DEFAULT_MAX_BYTES, loadSnapshot, writeSnapshot } from './store/persist';
 import { startApiServer, type ApiServerHandle } from './api/server';
 import { readClusterFile, writeFileAtomic, type ClusterFile } from './cluster-file';
 import { mergedKubeconfig } from './kubeconfig-merge';
@@ -74,10 +74,8 @@ type Entry = ManagedCluster & {
   certs: ClusterCerts;
   pace: Pace;
   saveTimer?: NodeJS.Timeout;
-  /** The background save in flight. */
+  /** The newest save queued or under way (saves run one after another). */
   saving?: Promise<void>;
-  /** Sequence number of the newest save that reached the disk. */
-  savedSeq?: number;
   unsub?: () => void;
 };
 
@@ -186,7 +184,7 @@ export class SimManager {
     const entry: Entry = { name, cluster, store, port: api.port, server, kubeconfigPath, kubeconfig, createdAt: new Date(cluster.state().createdAt), api, certs, pace };
     entry.unsub = store.subscribe(() => this.scheduleSave(name));
     this.clusters.set(name, entry);
-    this.save(name);
+    await this.save(name);
     return entry;
   }
 
@@ -196,57 +194,43 @@ export class SimManager {
     // A big cluster takes a while to snapshot: space saves out so saving never dominates (≤ ~10% of the time).
     e.saveTimer = setTimeout(() => {
       e.saveTimer = undefined;
-      if (e.saving) return this.scheduleSave(name); // one at a time; the next one picks up these changes
-      const t = performance.now();
-      e.saving = this.saveInBackground(name).finally(() => {
-        e.saving = undefined;
-        this.lastSaveMs = performance.now() - t;
-      });
+      void this.save(name);
     }, Math.max(500, this.lastSaveMs * 10));
     e.saveTimer.unref?.();
   }
 
-  private saveSeq = 0;
-
-  /** Writes the store snapshot and cluster state now. */
-  save(name: string) {
+  /**
+   * Writes the store snapshot and cluster state, after any save already under way (so the newest
+   * state always lands last), in chunks between event-loop turns so a big cluster's API keeps answering.
+   */
+  private save(name: string): Promise<void> {
     const e = this.clusters.get(name);
-    if (!e) return;
-    const d = this.dir(name);
-    if (!existsSync(d)) return;
-    e.savedSeq = ++this.saveSeq;
-    const r = writeSnapshot(path.join(d, 'store.json'), e.store.snapshot({ shared: true }) as Snapshot);
-    this.saved(name, r);
-    writeFileAtomic(path.join(d, 'cluster.json'), JSON.stringify(this.meta(e)));
+    if (!e) return Promise.resolve();
+    const next = (e.saving ?? Promise.resolve()).then(() => this.write(name, e));
+    e.saving = next;
+    void next.finally(() => {
+      if (e.saving === next) e.saving = undefined;
+    });
+    return next;
   }
 
-  /** save() in chunks between event-loop turns, so a big cluster's API keeps answering while it is written. */
-  private async saveInBackground(name: string) {
-    const e = this.clusters.get(name);
+  private async write(name: string, e: Entry) {
     const d = this.dir(name);
-    if (!e || !existsSync(d)) return;
-    const seq = ++this.saveSeq;
-    const meta = JSON.stringify(this.meta(e));
+    if (!existsSync(d)) return;
+    const t = performance.now();
     try {
-      // A synchronous save() that ran meanwhile (create, close) holds newer state: it wins.
-      const r = await writeSnapshotAsync(path.join(d, 'store.json'), e.store.snapshot({ shared: true }) as Snapshot, { stillWanted: () => (e.savedSeq ?? 0) < seq });
-      if (r.written || r.bytes > DEFAULT_MAX_BYTES) this.saved(name, r);
-      if (r.written) {
-        e.savedSeq = seq;
-        writeFileAtomic(path.join(d, 'cluster.json'), meta);
-      }
+      const r = await writeSnapshot(path.join(d, 'store.json'), e.store.snapshot({ shared: true }) as Snapshot);
+      if (!r.written) console.warn(`[sim] cluster "${name}" not saved: its objects take ${r.bytes} bytes, over the ${DEFAULT_MAX_BYTES}-byte cap`);
+      else writeFileAtomic(path.join(d, 'cluster.json'), JSON.stringify(this.meta(e)));
     } catch (err) {
-      // Deleted meanwhile, or the disk refused: the next change saves again.
-      if (this.clusters.get(name) === e) console.warn(`[sim] cluster "${name}" not saved: ${(err as Error).message}`);
+      // The disk refused: the next change saves again.
+      console.warn(`[sim] cluster "${name}" not saved: ${(err as Error).message}`);
     }
+    this.lastSaveMs = performance.now() - t;
   }
 
   private meta(e: Entry): ClusterFile {
     return { format: 1, port: e.port, pace: e.pace, certs: e.certs, cluster: e.cluster.state() };
-  }
-
-  private saved(name: string, r: { written: boolean; bytes: number }) {
-    if (!r.written) console.warn(`[sim] cluster "${name}" not saved: its objects take ${r.bytes} bytes, over the ${DEFAULT_MAX_BYTES}-byte cap`);
   }
 
   /** kind's create: steps in order with the pace's timing. Throws kind's error text for an existing cluster. */
@@ -289,7 +273,7 @@ export class SimManager {
       if (o.pace === 'instant') await cluster!.settle();
       this.current = name;
       this.writeMergedKubeconfig();
-      this.save(name);
+      await this.save(name);
       return this.clusters.get(name)!;
     } catch (e) {
       // kind deletes the half-made cluster unless --retain.
@@ -310,6 +294,7 @@ export class SimManager {
     e.unsub?.();
     e.cluster.stop();
     await e.api.close();
+    await e.saving; // a save under way would otherwise write into the folder being removed
     rmSync(this.dir(name), { recursive: true, force: true });
     // kind removes the cluster's entries and unsets current-context if it pointed there.
     if (this.current === name) this.current = undefined;
@@ -321,8 +306,7 @@ export class SimManager {
   async close(): Promise<void> {
     for (const [name, e] of this.clusters) {
       if (e.saveTimer) clearTimeout(e.saveTimer);
-      await e.saving;
-      this.save(name);
+      await this.save(name);
       e.unsub?.();
       e.cluster.stop();
       await e.api.close();

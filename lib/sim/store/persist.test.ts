@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadSnapshot, writeSnapshot, writeSnapshotAsync } from './persist';
+import { loadSnapshot, writeSnapshot } from './persist';
 import { createStore, loadStore } from './store';
 
 const NS = { group: '', version: 'v1', resource: 'namespaces' };
@@ -23,11 +23,11 @@ function storeWith(n: number) {
 }
 
 describe('store snapshot on disk', () => {
-  it('writes the versioned format in chunks and reads back the same objects and resourceVersion', () => {
+  it('writes the versioned format in chunks and reads back the same objects and resourceVersion', async () => {
     const file = path.join(tmp(), 'state', 'store.json');
     // Enough objects for several 1 MiB chunks, with multi-byte text across chunk edges.
     const a = storeWith(12_000);
-    const w = writeSnapshot(file, a.snapshot({ shared: true }));
+    const w = await writeSnapshot(file, a.snapshot({ shared: true }));
     expect(w.written).toBe(true);
     expect(w.bytes).toBe(readFileSync(file).length);
     expect(w.bytes).toBeGreaterThan(2 << 20);
@@ -41,19 +41,19 @@ describe('store snapshot on disk', () => {
     expect(readdirSync(path.dirname(file))).toEqual(['store.json']); // no temp files left behind
   });
 
-  it('refuses a snapshot over the cap, keeps the previous file and leaves no temp file', () => {
+  it('refuses a snapshot over the cap, keeps the previous file and leaves no temp file', async () => {
     const d = tmp();
     const file = path.join(d, 'store.json');
-    writeSnapshot(file, storeWith(1).snapshot());
+    await writeSnapshot(file, storeWith(1).snapshot());
     const before = readFileSync(file, 'utf8');
-    const r = writeSnapshot(file, storeWith(5_000).snapshot(), 1 << 20);
+    const r = await writeSnapshot(file, storeWith(5_000).snapshot(), 1 << 20);
     expect(r).toMatchObject({ written: false });
     expect(r.bytes).toBeGreaterThan(1 << 20);
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(readdirSync(d)).toEqual(['store.json']);
   });
 
-  it('reads files from before the format field, and ignores corrupt, foreign or oversized ones', () => {
+  it('reads files from before the format field, and ignores corrupt, foreign or oversized ones', async () => {
     const d = tmp();
     const f = path.join(d, 'x.json');
     const snap = storeWith(2).snapshot();
@@ -66,27 +66,22 @@ describe('store snapshot on disk', () => {
     writeFileSync(f, JSON.stringify({ format: 'cni-lab.sim-store/v1', resourceVersion: 3, objects: [{ gvr: CM, object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: {} } }], resources: [] }));
     expect(loadSnapshot(f)).toMatchObject({ reason: 'invalid' }); // object without a name
     expect(loadSnapshot(path.join(d, 'none.json'))).toMatchObject({ reason: 'missing' });
-    writeSnapshot(f, snap);
+    await writeSnapshot(f, snap);
     expect(loadSnapshot(f, 10)).toMatchObject({ reason: 'too-large' });
     expect(existsSync(f)).toBe(true);
   });
 
-  it('the async writer lets the event loop run between chunks and gives way to a newer save', async () => {
+  it('lets the event loop run between chunks', async () => {
     const d = tmp();
     const file = path.join(d, 'store.json');
     const snap = storeWith(12_000).snapshot({ shared: true });
     let ticks = 0;
     const timer = setInterval(() => ticks++, 0);
-    const r = await writeSnapshotAsync(file, snap);
+    const r = await writeSnapshot(file, snap);
     clearInterval(timer);
     expect(r.written).toBe(true);
     expect(ticks).toBeGreaterThan(0);
     expect(JSON.parse(readFileSync(file, 'utf8')).objects).toHaveLength(snap.objects.length);
-    writeSnapshot(file, storeWith(1).snapshot());
-    const newer = readFileSync(file, 'utf8');
-    expect(await writeSnapshotAsync(file, snap, { stillWanted: () => false })).toMatchObject({ written: false });
-    expect(readFileSync(file, 'utf8')).toBe(newer);
-    expect(await writeSnapshotAsync(file, snap, { maxBytes: 1 << 20 })).toMatchObject({ written: false });
     expect(readdirSync(d)).toEqual(['store.json']);
   });
 });

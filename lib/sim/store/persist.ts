@@ -1,6 +1,6 @@
 // On-disk format of the simulated cluster's object store (versioned, validated on load, kept apart from
 // the in-memory store): what a learner applied survives restarts. The manager decides when to save.
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
@@ -86,45 +86,12 @@ const CHUNK_CHARS = 1 << 20;
 let tmpSeq = 0;
 const tmpName = (file: string) => `${file}.tmp-${process.pid}-${++tmpSeq}`;
 
-/** Writes `snapshot` to `file` (temp file + rename, so a crash never leaves half a file); over `maxBytes`, nothing changes. */
-export function writeSnapshot(file: string, snapshot: Snapshot, maxBytes = DEFAULT_MAX_BYTES): { written: boolean; bytes: number } {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = tmpName(file);
-  const fd = openSync(tmp, 'w', 0o600);
-  let bytes = 0;
-  let ok = false;
-  try {
-    for (const buf of chunks(snapshot)) {
-      bytes += buf.length;
-      if (bytes > maxBytes) return { written: false, bytes };
-      writeSync(fd, buf);
-    }
-    closeSync(fd);
-    renameSync(tmp, file);
-    ok = true;
-    return { written: true, bytes };
-  } finally {
-    if (!ok) {
-      try {
-        closeSync(fd);
-      } catch {
-        // already closed
-      }
-      rmSync(tmp, { force: true });
-    }
-  }
-}
-
 /**
- * writeSnapshot that gives the event loop a turn after every chunk (the API keeps answering during a
- * big save). `stillWanted` is asked before the rename: a newer save that finished meanwhile wins.
+ * Writes `snapshot` to `file` (temp file + rename, so a crash never leaves half a file), giving the
+ * event loop a turn after every chunk so the API keeps answering during a big save. Over `maxBytes`,
+ * nothing changes.
  */
-export async function writeSnapshotAsync(
-  file: string,
-  snapshot: Snapshot,
-  opts: { maxBytes?: number; stillWanted?: () => boolean } = {},
-): Promise<{ written: boolean; bytes: number }> {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+export async function writeSnapshot(file: string, snapshot: Snapshot, maxBytes = DEFAULT_MAX_BYTES): Promise<{ written: boolean; bytes: number }> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = tmpName(file);
   const fh = await open(tmp, 'w', 0o600);
@@ -137,7 +104,6 @@ export async function writeSnapshotAsync(
       await fh.write(buf);
     }
     await fh.close();
-    if (opts.stillWanted && !opts.stillWanted()) return { written: false, bytes };
     await rename(tmp, file);
     ok = true;
     return { written: true, bytes };
