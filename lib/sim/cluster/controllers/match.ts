@@ -71,19 +71,7 @@ export function matchesNodeAffinity(pod: Any, node: Any): boolean {
 /** Quantity → number (cpu in millicores when `cpu`, bytes otherwise). */
 export function quantity(q: unknown, cpu: boolean): number {
   if (q === undefined || q === null) return 0;
-  // Nodes' allocatable strings are parsed for every pod on every node: a few distinct strings, cached.
-  const key = `${cpu ? 'c' : 'b'}${String(q)}`;
-  const hit = quantities.get(key);
-  if (hit !== undefined) return hit;
-  const v = parseQuantity(String(q), cpu);
-  if (quantities.size >= 4096) quantities.clear();
-  quantities.set(key, v);
-  return v;
-}
-const quantities = new Map<string, number>();
-
-function parseQuantity(q: string, cpu: boolean): number {
-  const s = q.trim();
+  const s = String(q).trim();
   const m = /^([0-9.]+)([a-zA-Z]*)$/.exec(s);
   if (!m) return 0;
   const n = Number(m[1]);
