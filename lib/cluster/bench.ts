@@ -10,17 +10,7 @@ import { simManager } from '../lab/sim-backend';
 import { snapshotEventStream } from './stream';
 import type { ClusterSnapshot } from './types';
 import { ClusterWatcher } from './watcher';
-
-const CONFIG = `kind: Cluster
-apiVersion: kind.x-k8s.io/v1alpha4
-networking:
-  disableDefaultCNI: true
-nodes:
-- role: control-plane
-- role: worker
-- role: worker
-- role: worker
-`;
+import { ARTICLE_CONFIG } from '../sim/cluster/testing/harness';
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
@@ -55,7 +45,7 @@ export async function xrayLatencyBench(o: { changes?: number } = {}): Promise<{ 
   process.env.CNI_LAB_SIM_PACE = 'instant';
   const name = `xray-bench-${process.pid}`;
   const m = await simManager();
-  const parsed = parseKindConfig(CONFIG, { name });
+  const parsed = parseKindConfig(ARTICLE_CONFIG, { name });
   if (!parsed.ok) throw new Error(parsed.error);
   const managed = await m.create({ name, config: parsed.config, pace: 'instant' });
   const watcher = new ClusterWatcher();
