@@ -184,7 +184,9 @@ export class SimManager {
     const entry: Entry = { name, cluster, store, port: api.port, server, kubeconfigPath, kubeconfig, createdAt: new Date(cluster.state().createdAt), api, certs, pace };
     entry.unsub = store.subscribe(() => this.scheduleSave(name));
     this.clusters.set(name, entry);
-    await this.save(name);
+    // Not awaited: the create steps that follow must run without giving the controllers a turn in
+    // between (at instant pace the scheduler would otherwise see the control plane alone).
+    void this.save(name);
     return entry;
   }
 
